@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from prodoffice.api.urls import urlpatterns as api_urls
+from prodoffice.people.views import personal_page
+from prodoffice.productions import views as production_views
+
+production_urls = [
+    path("", include("prodoffice.productions.urls")),
+    path("", include("prodoffice.people.urls")),
+    path("", include("prodoffice.vendors.urls")),
+]
+
+urlpatterns = [
+    path("", production_views.home, name="home"),
+    path("new/", production_views.production_new, name="production_new"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("p/<str:code>/", include(production_urls)),
+    path("me/<str:token>/", personal_page, name="personal_page"),
+    path("admin/", admin.site.urls),
+    *api_urls,
+]
+
+handler403 = "prodoffice.core.views.forbidden"
+handler404 = "prodoffice.core.views.not_found"
+handler500 = "prodoffice.core.views.server_error"

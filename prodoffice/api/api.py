@@ -1,0 +1,39 @@
+"""The REST API under /api/v1/: one NinjaAPI, one router per area, the pages' access rules."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from prodoffice.api.auth import TokenAuth
+from prodoffice.core.errors import FieldErrors, RuleBroken
+
+api = NinjaAPI(
+    title="Prodoffice API",
+    version="1",
+    description="The production office: productions, crew list, vendors. "
+    "Authenticate with `Authorization: Bearer <token>` (make one on your API tokens page).",
+    auth=TokenAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    detail = str(exc) or "Your role does not allow this."
+    return api.create_response(request, {"detail": detail}, status=403)
+
+
+@api.exception_handler(RuleBroken)
+def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
+    if isinstance(exc, FieldErrors):
+        body = {"detail": "Nothing was saved; correct these fields.", "errors": exc.errors}
+    else:
+        body = {"detail": exc.message, "errors": {exc.field: exc.message} if exc.field else {}}
+    return api.create_response(request, body, status=422)

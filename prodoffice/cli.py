@@ -1,0 +1,18 @@
+"""The `prodoffice` command: Django's management entry point under Prodoffice's settings."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    # Django reads the settings module named above when this import runs; it must come after.
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["prodoffice", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

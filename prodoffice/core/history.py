@@ -1,0 +1,104 @@
+"""Recording changes to shared records. Services call `record`; nothing else writes history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from prodoffice.core.models import ChangeRecord
+
+HIDDEN = "(hidden)"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    values: dict[str, str]
+
+
+def _display(instance: models.Model, field: models.Field[Any, Any]) -> str:
+    value = getattr(instance, field.attname)
+    if value is None or value == "":
+        return ""
+    if field.is_relation:
+        related = getattr(instance, field.name)
+        return str(related) if related is not None else ""
+    if field.choices:
+        return str(getattr(instance, f"get_{field.name}_display")())
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _tracked_fields(instance: models.Model) -> list[models.Field[Any, Any]]:
+    skip = {"id", "created_at", "updated_at", "production"} | set(
+        getattr(instance, "history_ignored_fields", ())
+    )
+    return [f for f in instance._meta.concrete_fields if f.name not in skip]
+
+
+def snapshot(instance: models.Model) -> Snapshot:
+    secret = set(getattr(instance, "history_secret_fields", ()))
+    values = {}
+    for field in _tracked_fields(instance):
+        shown = _display(instance, field)
+        values[field.name] = (HIDDEN if shown else "") if field.name in secret else shown
+    return Snapshot(values)
+
+
+def _label(instance: models.Model, name: str) -> str:
+    return str(instance._meta.get_field(name).verbose_name).capitalize()
+
+
+def record(
+    *,
+    actor: Any,
+    production: Any,
+    instance: models.Model,
+    action: str,
+    before: Snapshot | None = None,
+    actor_label: str = "",
+) -> ChangeRecord | None:
+    """Store what changed between `before` and the instance as it is now.
+
+    An update that changed nothing records nothing. Money fields (rates) are marked so the
+    history page can hide them from roles that may not see rates.
+    """
+    after = snapshot(instance) if action != ChangeRecord.Action.DELETED else Snapshot({})
+    old = before.values if before else {}
+    changes: dict[str, list[str]] = {}
+    for name in sorted(set(old) | set(after.values)):
+        was, now = old.get(name, ""), after.values.get(name, "")
+        if was != now:
+            changes[_label(instance, name)] = [was, now]
+    if action == ChangeRecord.Action.CHANGED and not changes:
+        return None
+    money = [
+        _label(instance, n)
+        for n in getattr(instance, "history_money_fields", ())
+        if _label(instance, n) in changes
+    ]
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return ChangeRecord.objects.create(
+        production=production,
+        actor=user,
+        actor_label=actor_label or (user.get_full_name() or user.get_username() if user else ""),
+        action=action,
+        record_type=instance._meta.model_name or "",
+        record_id=str(instance.pk),
+        record_label=str(instance)[:300],
+        changes=changes,
+        money_fields=money,
+    )
+
+
+def readable(records: list[ChangeRecord], *, show_money: bool) -> list[ChangeRecord]:
+    """Attach `visible_changes` to each record; rates are left out for roles that may not see them."""
+    for entry in records:
+        entry.visible_changes = [  # type: ignore[attr-defined]
+            (label, pair)
+            for label, pair in entry.changes.items()
+            if show_money or label not in entry.money_fields
+        ]
+    return records

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class ChangeRecord(models.Model):
+    """One change to a shared record on a production: who, when, what changed."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        CHANGED = "changed", "Changed"
+        DELETED = "deleted", "Deleted"
+
+    production = models.ForeignKey(
+        "productions.Production", on_delete=models.CASCADE, related_name="history", null=True
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    record_type = models.CharField(max_length=60)
+    record_id = models.CharField(max_length=40)
+    record_label = models.CharField(max_length=300)
+    # {"field label": [old, new]}; values of secret fields are never stored, only that they changed.
+    changes = models.JSONField(default=dict)
+    money_fields = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["record_type", "record_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.record_label}"

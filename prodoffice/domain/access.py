@@ -1,0 +1,82 @@
+"""Who on a production may do what: roles and the capabilities each one holds.
+
+This table is the single source of access rules. Apps ask `role_can(role, capability)`;
+they never compare role names themselves.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    PRODUCER = "producer"  # producer or unit production manager (UPM)
+    COORDINATOR = "coordinator"
+    ASSISTANT_COORDINATOR = "assistant_coordinator"
+    PA = "pa"
+    ACCOUNTANT = "accountant"
+    DEPARTMENT_HEAD = "department_head"
+    CREW = "crew"
+    CAST = "cast"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.PRODUCER: "Producer / UPM",
+    Role.COORDINATOR: "Production coordinator",
+    Role.ASSISTANT_COORDINATOR: "Assistant coordinator",
+    Role.PA: "Production assistant",
+    Role.ACCOUNTANT: "Accountant",
+    Role.DEPARTMENT_HEAD: "Department head",
+    Role.CREW: "Crew",
+    Role.CAST: "Cast",
+}
+
+
+class Capability(StrEnum):
+    VIEW_PRODUCTION = "view_production"
+    EDIT_PRODUCTION = "edit_production"
+    MANAGE_MEMBERS = "manage_members"
+    VIEW_CREW_LIST = "view_crew_list"
+    VIEW_CAST_CONTACTS = "view_cast_contacts"
+    EDIT_PEOPLE = "edit_people"
+    VIEW_PAPERWORK = "view_paperwork"
+    VIEW_RATES = "view_rates"
+    VIEW_TAX_IDS = "view_tax_ids"
+    VIEW_VENDORS = "view_vendors"
+    EDIT_VENDORS = "edit_vendors"
+    VIEW_HISTORY = "view_history"
+    MANAGE_PERSONAL_LINKS = "manage_personal_links"
+
+
+_OFFICE = {Role.PRODUCER, Role.COORDINATOR, Role.ASSISTANT_COORDINATOR}
+_MONEY = {Role.PRODUCER, Role.ACCOUNTANT}
+
+# Budgets, rates and tax IDs: producer/UPM and accountant only (DESIGN.md, "People and access").
+# Cast contact details are kept to the office, as agents and productions expect.
+_GRANTS: dict[Capability, frozenset[Role]] = {
+    Capability.VIEW_PRODUCTION: frozenset(Role),
+    Capability.EDIT_PRODUCTION: frozenset({Role.PRODUCER, Role.COORDINATOR}),
+    Capability.MANAGE_MEMBERS: frozenset({Role.PRODUCER, Role.COORDINATOR}),
+    Capability.VIEW_CREW_LIST: frozenset(set(Role) - {Role.CAST}),
+    Capability.VIEW_CAST_CONTACTS: frozenset(_OFFICE | _MONEY),
+    Capability.EDIT_PEOPLE: frozenset(_OFFICE),
+    Capability.VIEW_PAPERWORK: frozenset(_OFFICE | _MONEY),
+    Capability.VIEW_RATES: frozenset(_MONEY),
+    Capability.VIEW_TAX_IDS: frozenset(_MONEY),
+    Capability.VIEW_VENDORS: frozenset(_OFFICE | _MONEY | {Role.PA, Role.DEPARTMENT_HEAD}),
+    Capability.EDIT_VENDORS: frozenset(_OFFICE | _MONEY),
+    Capability.VIEW_HISTORY: frozenset(_OFFICE | _MONEY),
+    Capability.MANAGE_PERSONAL_LINKS: frozenset(_OFFICE),
+}
+
+
+def role_can(role: Role | str, capability: Capability) -> bool:
+    return Role(role) in _GRANTS[capability]
+
+
+def capabilities_of(role: Role | str) -> frozenset[Capability]:
+    return frozenset(cap for cap, roles in _GRANTS.items() if Role(role) in roles)

@@ -1,0 +1,36 @@
+"""Rules for a production's identity and calendar."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_-]{1,11}$")
+
+
+def check_code(code: str) -> str | None:
+    if not CODE_PATTERN.match(code):
+        return "Use 2 to 12 capital letters, digits, - or _, starting with a letter or digit."
+    return None
+
+
+def check_phase_dates(
+    prep_start: date | None, shoot_start: date | None, shoot_end: date | None, wrap_end: date | None
+) -> dict[str, str]:
+    """Prep comes before the shoot, the shoot before wrap: each date no earlier than the last."""
+    errors: dict[str, str] = {}
+    ordered = [
+        ("prep_start", "Prep start", prep_start),
+        ("shoot_start", "Shoot start", shoot_start),
+        ("shoot_end", "Last shoot day", shoot_end),
+        ("wrap_end", "End of wrap", wrap_end),
+    ]
+    latest: tuple[str, date] | None = None
+    for field, label, value in ordered:
+        if value is None:
+            continue
+        if latest is not None and value < latest[1]:
+            errors[field] = f"{label} ({value:%b %-d, %Y}) is before {latest[0]} ({latest[1]:%b %-d})."
+        else:
+            latest = (label.lower(), value)
+    return errors

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from prodoffice.core.models import TimeStamped
+from prodoffice.domain.access import Capability
+from prodoffice.people.choices import EngagementStatus, RateUnit, TaxForm
+from prodoffice.productions.models import Department, Production
+
+if TYPE_CHECKING:
+    from prodoffice.productions.access import ProductionAccess
+
+
+class Contact(TimeStamped):
+    """A person the production office deals with: crew, cast, agent, location owner ..."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="contacts")
+    first_name = models.CharField(max_length=80)
+    last_name = models.CharField(max_length=80, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    emergency_contact_name = models.CharField("emergency contact", max_length=120, blank=True)
+    emergency_contact_phone = models.CharField("emergency phone", max_length=40, blank=True)
+    dietary_needs = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class EngagementQuerySet(models.QuerySet["Engagement"]):
+    def visible_to(self, access: ProductionAccess) -> EngagementQuerySet:
+        """The crew-list rows this member may see; cast see only their own."""
+        rows = self.filter(production=access.production)
+        if access.can(Capability.VIEW_CREW_LIST):
+            return rows
+        return rows.filter(contact__user=access.user)
+
+
+class Engagement(TimeStamped):
+    """A person hired on the production: position, department, deal and start paperwork."""
+
+    history_money_fields = ("rate", "rate_unit")
+    history_ignored_fields = ("production",)
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="engagements"
+    )
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="engagements")
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="engagements"
+    )
+    position = models.CharField(max_length=120)
+    cast_number = models.PositiveIntegerField(null=True, blank=True)
+    character = models.CharField(max_length=120, blank=True)
+    rate = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    rate_unit = models.CharField(max_length=4, choices=RateUnit.choices, default=RateUnit.DAY)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    union_member = models.BooleanField("union", default=False)
+    union_name = models.CharField("union/local", max_length=80, blank=True)
+    status = models.CharField(
+        max_length=10, choices=EngagementStatus.choices, default=EngagementStatus.OFFERED
+    )
+    deal_memo_received = models.DateField("deal memo received", null=True, blank=True)
+    i9_received = models.DateField("I-9 received", null=True, blank=True)
+    tax_form = models.CharField(max_length=2, choices=TaxForm.choices, blank=True, default="")
+    tax_form_received = models.DateField("W-4/W-9 received", null=True, blank=True)
+    nda_received = models.DateField("NDA received", null=True, blank=True)
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["department__order", "cast_number", "contact__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["production", "cast_number"],
+                condition=Q(cast_number__isnull=False),
+                name="unique_cast_number",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.name}, {self.position}"
+
+    @property
+    def is_cast(self) -> bool:
+        return self.cast_number is not None
+
+    @property
+    def paperwork_missing(self) -> list[str]:
+        missing = []
+        if not self.deal_memo_received:
+            missing.append("deal memo")
+        if not self.i9_received and self.tax_form != TaxForm.W9:
+            missing.append("I-9")
+        if not self.tax_form_received:
+            missing.append("W-4/W-9")
+        if not self.nda_received:
+            missing.append("NDA")
+        return missing
+
+
+class PersonalLink(models.Model):
+    """An unguessable link that lets one person see their own page without an account."""
+
+    history_secret_fields = ("token",)
+    history_ignored_fields = ("last_used_at", "created_by")
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="links")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Link for {self.contact}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

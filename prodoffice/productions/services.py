@@ -1,0 +1,220 @@
+"""Every write to productions, memberships and departments."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from zoneinfo import available_timezones
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Max
+
+from prodoffice.core import history
+from prodoffice.core.errors import FieldErrors, RuleBroken
+from prodoffice.core.models import ChangeRecord
+from prodoffice.domain.access import Role
+from prodoffice.domain.production_rules import check_code, check_phase_dates
+from prodoffice.productions.choices import DEFAULT_DEPARTMENTS, ProductionKind
+from prodoffice.productions.models import Department, Membership, Production
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+
+@dataclass(frozen=True)
+class ProductionDetails:
+    title: str
+    kind: str
+    time_zone: str = "America/Los_Angeles"
+    currency: str = "USD"
+    prep_start: date | None = None
+    shoot_start: date | None = None
+    shoot_end: date | None = None
+    wrap_end: date | None = None
+
+
+def _check_details(details: ProductionDetails) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not details.title.strip():
+        errors["title"] = "Give the production a title."
+    if details.kind not in ProductionKind.values:
+        errors["kind"] = f"Choose one of: {', '.join(ProductionKind.labels)}."
+    if details.time_zone not in available_timezones():
+        errors["time_zone"] = f"{details.time_zone!r} is not a time zone, e.g. America/New_York."
+    if not (len(details.currency) == 3 and details.currency.isalpha() and details.currency.isupper()):
+        errors["currency"] = "Use a three-letter currency code such as USD, EUR or GBP."
+    errors.update(
+        check_phase_dates(
+            details.prep_start, details.shoot_start, details.shoot_end, details.wrap_end
+        )
+    )
+    return errors
+
+
+@transaction.atomic
+def create_production(
+    *, creator: AbstractBaseUser, code: str, details: ProductionDetails
+) -> Production:
+    """A new production with the default departments; its creator becomes its producer."""
+    code = code.strip().upper()
+    errors = _check_details(details)
+    if code_error := check_code(code):
+        errors["code"] = code_error
+    elif Production.objects.filter(code=code).exists():
+        errors["code"] = f"Code {code} is taken; choose another."
+    if errors:
+        raise FieldErrors(errors)
+    production = Production.objects.create(code=code, **details.__dict__)
+    Department.objects.bulk_create(
+        Department(production=production, name=name, order=index * 10)
+        for index, name in enumerate(DEFAULT_DEPARTMENTS)
+    )
+    Membership.objects.create(production=production, user=creator, role=Role.PRODUCER)
+    history.record(
+        actor=creator, production=production, instance=production, action=ChangeRecord.Action.CREATED
+    )
+    return production
+
+
+@transaction.atomic
+def update_production(
+    *, actor: AbstractBaseUser, production: Production, details: ProductionDetails
+) -> Production:
+    if errors := _check_details(details):
+        raise FieldErrors(errors)
+    before = history.snapshot(production)
+    for field, value in details.__dict__.items():
+        setattr(production, field, value)
+    production.save()
+    history.record(
+        actor=actor,
+        production=production,
+        instance=production,
+        action=ChangeRecord.Action.CHANGED,
+        before=before,
+    )
+    return production
+
+
+@transaction.atomic
+def set_membership(
+    *, actor: AbstractBaseUser | None, production: Production, user: Any, role: Role | str
+) -> Membership:
+    role = Role(role)
+    membership = Membership.objects.filter(production=production, user=user).first()
+    before = history.snapshot(membership) if membership else None
+    if membership is None:
+        membership = Membership.objects.create(production=production, user=user, role=role)
+        action = ChangeRecord.Action.CREATED
+    else:
+        if membership.role == Role.PRODUCER and role != Role.PRODUCER:
+            _keep_a_producer(production, leaving=membership)
+        membership.role = role
+        membership.save()
+        action = ChangeRecord.Action.CHANGED
+    history.record(
+        actor=actor, production=production, instance=membership, action=action, before=before
+    )
+    return membership
+
+
+def _keep_a_producer(production: Production, *, leaving: Membership) -> None:
+    others = Membership.objects.filter(production=production, role=Role.PRODUCER).exclude(
+        pk=leaving.pk
+    )
+    if not others.exists():
+        raise RuleBroken(
+            "A production needs at least one producer/UPM; make someone else producer first.",
+            field="role",
+        )
+
+
+@transaction.atomic
+def add_member_by_email(
+    *, actor: AbstractBaseUser, production: Production, email: str, name: str, role: Role | str
+) -> tuple[Membership, str | None]:
+    """Give a person an account (if they have none) and a role. Returns a one-time password
+    when an account was created, for the coordinator to pass on."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise RuleBroken("Enter the person's e-mail address.", field="email")
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first()
+    password = None
+    if user is None:
+        password = secrets.token_urlsafe(9)
+        first, _, last = name.strip().partition(" ")
+        user = user_model.objects.create_user(
+            username=email, email=email, password=password, first_name=first, last_name=last
+        )
+    return set_membership(actor=actor, production=production, user=user, role=role), password
+
+
+@transaction.atomic
+def remove_member(*, actor: AbstractBaseUser, membership: Membership) -> None:
+    if membership.role == Role.PRODUCER:
+        _keep_a_producer(membership.production, leaving=membership)
+    before = history.snapshot(membership)
+    history.record(
+        actor=actor,
+        production=membership.production,
+        instance=membership,
+        action=ChangeRecord.Action.DELETED,
+        before=before,
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def add_department(*, actor: AbstractBaseUser, production: Production, name: str) -> Department:
+    name = " ".join(name.split())
+    if not name:
+        raise RuleBroken("Name the department.", field="name")
+    if production.departments.filter(name__iexact=name).exists():
+        raise RuleBroken(f"There is already a {name} department.", field="name")
+    last = production.departments.aggregate(last=Max("order"))["last"] or 0
+    department = Department.objects.create(production=production, name=name, order=last + 10)
+    history.record(
+        actor=actor, production=production, instance=department, action=ChangeRecord.Action.CREATED
+    )
+    return department
+
+
+@transaction.atomic
+def rename_department(*, actor: AbstractBaseUser, department: Department, name: str) -> Department:
+    name = " ".join(name.split())
+    if not name:
+        raise RuleBroken("Name the department.", field="name")
+    clash = department.production.departments.filter(name__iexact=name).exclude(pk=department.pk)
+    if clash.exists():
+        raise RuleBroken(f"There is already a {name} department.", field="name")
+    before = history.snapshot(department)
+    department.name = name
+    department.save()
+    history.record(
+        actor=actor,
+        production=department.production,
+        instance=department,
+        action=ChangeRecord.Action.CHANGED,
+        before=before,
+    )
+    return department
+
+
+@transaction.atomic
+def delete_department(*, actor: AbstractBaseUser, department: Department) -> None:
+    if department.engagements.exists():  # type: ignore[attr-defined]
+        raise RuleBroken(
+            f"{department.name} still has people; move them to another department first."
+        )
+    history.record(
+        actor=actor,
+        production=department.production,
+        instance=department,
+        action=ChangeRecord.Action.DELETED,
+        before=history.snapshot(department),
+    )
+    department.delete()
