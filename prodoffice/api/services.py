@@ -17,7 +17,9 @@ def create_api_token(*, user: Any, name: str) -> tuple[ApiToken, str]:
     """A new token for `user`; the plain token is returned once and never stored."""
     name = " ".join(name.split())
     if not name:
-        raise RuleBroken("Name the token after what will use it, e.g. 'payroll export'.", field="name")
+        raise RuleBroken(
+            "Name the token after what will use it, e.g. 'payroll export'.", field="name"
+        )
     plain = "po_" + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user, name=name[:100], digest=token_digest(plain), prefix=plain[:8]

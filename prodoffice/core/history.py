@@ -94,7 +94,7 @@ def record(
 
 
 def readable(records: list[ChangeRecord], *, show_money: bool) -> list[ChangeRecord]:
-    """Attach `visible_changes` to each record; rates are left out for roles that may not see them."""
+    """Attach `visible_changes` to each record; rates are left out for roles not allowed them."""
     for entry in records:
         entry.visible_changes = [  # type: ignore[attr-defined]
             (label, pair)

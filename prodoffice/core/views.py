@@ -15,7 +15,9 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = "There is nothing here, or you are not a member of the production it belongs to."
-    return render(request, "core/error.html", {"title": "Not found", "message": message}, status=404)
+    return render(
+        request, "core/error.html", {"title": "Not found", "message": message}, status=404
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -15,8 +15,12 @@ from prodoffice.people.services import ContactDetails, EngagementDetails, hire_p
 from prodoffice.productions.access import access_production
 from prodoffice.productions.models import Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production, set_membership
-from prodoffice.vendors.services import VendorContactDetails, VendorDetails, add_vendor
-from prodoffice.vendors.services import add_vendor_contact
+from prodoffice.vendors.services import (
+    VendorContactDetails,
+    VendorDetails,
+    add_vendor,
+    add_vendor_contact,
+)
 
 DEMO_CODE = "DEMO"
 DEMO_PASSWORD = "demo"
@@ -85,7 +89,10 @@ def create_demo(*, today: date) -> Production:
             set_membership(actor=users[Role.PRODUCER], production=production, user=user, role=role)
     access = access_production(users[Role.PRODUCER], DEMO_CODE)
     departments = {d.name: d.pk for d in production.departments.all()}
-    by_name = {(login[1], login[2]): user for user, login in zip(users.values(), DEMO_LOGINS.values())}
+    by_name = {
+        (login[1], login[2]): user
+        for user, login in zip(users.values(), DEMO_LOGINS.values(), strict=True)
+    }
     paperwork_day = calendar.prep_start + timedelta(days=3)
 
     for index, (dept, position, first, last, union, rate, unit) in enumerate(CREW):

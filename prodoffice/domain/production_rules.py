@@ -30,7 +30,9 @@ def check_phase_dates(
         if value is None:
             continue
         if latest is not None and value < latest[1]:
-            errors[field] = f"{label} ({value:%b %-d, %Y}) is before {latest[0]} ({latest[1]:%b %-d})."
+            errors[field] = (
+                f"{label} ({value:%b %-d, %Y}) is before {latest[0]} ({latest[1]:%b %-d})."
+            )
         else:
             latest = (label.lower(), value)
     return errors

@@ -11,8 +11,15 @@ from prodoffice.people.services import ContactDetails, EngagementDetails
 from prodoffice.productions.models import Department
 
 CONTACT_FIELDS = [
-    "first_name", "last_name", "email", "phone", "address", "emergency_contact_name",
-    "emergency_contact_phone", "dietary_needs", "notes",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "address",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "dietary_needs",
+    "notes",
 ]
 
 

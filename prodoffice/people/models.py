@@ -62,13 +62,9 @@ class Engagement(TimeStamped):
     history_money_fields = ("rate", "rate_unit")
     history_ignored_fields = ("production",)
 
-    production = models.ForeignKey(
-        Production, on_delete=models.CASCADE, related_name="engagements"
-    )
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="engagements")
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="engagements"
-    )
+    department = models.ForeignKey(Department, on_delete=models.RESTRICT, related_name="engagements")
     position = models.CharField(max_length=120)
     cast_number = models.PositiveIntegerField(null=True, blank=True)
     character = models.CharField(max_length=120, blank=True)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from prodoffice.core import history
+from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
@@ -56,7 +57,7 @@ class EngagementDetails:
     nda_received: date | None = None
 
 
-MONEY_FIELDS = ("rate", "rate_unit")
+_CAST_NUMBER_RACE = "That cast number was given to someone else a moment ago; choose another."
 
 
 def clean_contact(details: ContactDetails) -> tuple[ContactDetails, dict[str, str]]:
@@ -95,7 +96,9 @@ def engagement_errors(
         if details.cast_number < 1:
             errors["cast_number"] = "Cast numbers start at 1."
         else:
-            taken = Engagement.objects.filter(production=production, cast_number=details.cast_number)
+            taken = Engagement.objects.filter(
+                production=production, cast_number=details.cast_number
+            )
             if engagement is not None:
                 taken = taken.exclude(pk=engagement.pk)
             if holder := taken.select_related("contact").first():
@@ -132,9 +135,10 @@ def hire_person(
     if errors:
         raise FieldErrors(errors)
     person = Contact.objects.create(production=access.production, **asdict(contact))
-    hired = Engagement.objects.create(
-        production=access.production, contact=person, **asdict(engagement)
-    )
+    with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
+        hired = Engagement.objects.create(
+            production=access.production, contact=person, **asdict(engagement)
+        )
     for instance in (person, hired):
         history.record(
             actor=access.user,
@@ -177,7 +181,8 @@ def update_person(
     for instance, values in ((person, asdict(contact)), (engagement, asdict(details))):
         before = history.snapshot(instance)
         _apply(instance, values)
-        instance.save()
+        with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
+            instance.save()
         history.record(
             actor=access.user,
             production=access.production,

@@ -31,9 +31,7 @@ def crew_list(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
         "show_cast_contacts": access.can(Capability.VIEW_CAST_CONTACTS),
         "query": request.GET.urlencode(),
     }
-    return render_page(
-        request, "people/crew_list.html", "people/partials/crew_table.html", context
-    )
+    return render_page(request, "people/crew_list.html", "people/partials/crew_table.html", context)
 
 
 @production_page(Capability.EDIT_PEOPLE)

@@ -70,7 +70,7 @@ def memberships_of(user: AbstractBaseUser | AnonymousUser) -> list[Membership]:
     if not user.is_authenticated:
         return []
     return list(
-        Membership.objects.filter(user=user).select_related("production").order_by(
-            "production__title"
-        )
+        Membership.objects.filter(user=user)
+        .select_related("production")
+        .order_by("production__title")
     )

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from prodoffice.core import history
+from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Role
@@ -44,7 +45,9 @@ def _check_details(details: ProductionDetails) -> dict[str, str]:
         errors["kind"] = f"Choose one of: {', '.join(ProductionKind.labels)}."
     if details.time_zone not in available_timezones():
         errors["time_zone"] = f"{details.time_zone!r} is not a time zone, e.g. America/New_York."
-    if not (len(details.currency) == 3 and details.currency.isalpha() and details.currency.isupper()):
+    if not (
+        len(details.currency) == 3 and details.currency.isalpha() and details.currency.isupper()
+    ):
         errors["currency"] = "Use a three-letter currency code such as USD, EUR or GBP."
     errors.update(
         check_phase_dates(
@@ -67,14 +70,18 @@ def create_production(
         errors["code"] = f"Code {code} is taken; choose another."
     if errors:
         raise FieldErrors(errors)
-    production = Production.objects.create(code=code, **details.__dict__)
+    with unique_or_refuse("code", f"Code {code} was taken a moment ago; choose another."):
+        production = Production.objects.create(code=code, **details.__dict__)
     Department.objects.bulk_create(
         Department(production=production, name=name, order=index * 10)
         for index, name in enumerate(DEFAULT_DEPARTMENTS)
     )
     Membership.objects.create(production=production, user=creator, role=Role.PRODUCER)
     history.record(
-        actor=creator, production=production, instance=production, action=ChangeRecord.Action.CREATED
+        actor=creator,
+        production=production,
+        instance=production,
+        action=ChangeRecord.Action.CREATED,
     )
     return production
 
@@ -173,8 +180,8 @@ def add_department(*, actor: AbstractBaseUser, production: Production, name: str
     name = " ".join(name.split())
     if not name:
         raise RuleBroken("Name the department.", field="name")
-    if production.departments.filter(name__iexact=name).exists():
-        raise RuleBroken(f"There is already a {name} department.", field="name")
+    if existing := production.departments.filter(name__iexact=name).first():
+        raise RuleBroken(f"There is already a {existing.name} department.", field="name")
     last = production.departments.aggregate(last=Max("order"))["last"] or 0
     department = Department.objects.create(production=production, name=name, order=last + 10)
     history.record(
@@ -189,8 +196,8 @@ def rename_department(*, actor: AbstractBaseUser, department: Department, name: 
     if not name:
         raise RuleBroken("Name the department.", field="name")
     clash = department.production.departments.filter(name__iexact=name).exclude(pk=department.pk)
-    if clash.exists():
-        raise RuleBroken(f"There is already a {name} department.", field="name")
+    if existing := clash.first():
+        raise RuleBroken(f"There is already a {existing.name} department.", field="name")
     before = history.snapshot(department)
     department.name = name
     department.save()

@@ -90,13 +90,13 @@ def member_list(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
         except RuleBroken as error:
             show_errors(form, error)
         else:
-            note = f" Their first password is {password} — pass it on privately." if password else ""
+            note = (
+                f" Their first password is {password} — pass it on privately." if password else ""
+            )
             messages.success(request, f"{membership.user} is now on the team.{note}")
             return redirect("member_list", access.production.code)
     context = {"members": selectors.members(access), "form": form}
-    return render(
-        request, "productions/members.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "productions/members.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

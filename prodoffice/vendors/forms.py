@@ -13,7 +13,9 @@ from prodoffice.vendors.services import KEEP, VendorContactDetails, VendorDetail
 class VendorForm(forms.Form):
     company = forms.CharField(max_length=200)
     categories = forms.MultipleChoiceField(
-        choices=VendorCategory.choices, required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        choices=VendorCategory.choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     email = forms.EmailField(required=False)
     phone = forms.CharField(max_length=40, required=False)

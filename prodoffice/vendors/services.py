@@ -10,6 +10,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from prodoffice.core import crypto, history
+from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
@@ -19,6 +20,7 @@ from prodoffice.productions.access import ProductionAccess
 from prodoffice.vendors.choices import VendorCategory
 from prodoffice.vendors.models import Vendor, VendorContact
 
+_COMPANY_RACE = "A vendor with this name was added a moment ago."
 KEEP = "__keep__"  # tax_id value meaning "leave the stored tax ID as it is"
 
 
@@ -109,7 +111,9 @@ def _clean(
 @transaction.atomic
 def add_vendor(*, access: ProductionAccess, details: VendorDetails) -> Vendor:
     access.require(Capability.EDIT_VENDORS)
-    vendor = Vendor.objects.create(production=access.production, **_clean(access, details, None))
+    values = _clean(access, details, None)
+    with unique_or_refuse("company", _COMPANY_RACE):
+        vendor = Vendor.objects.create(production=access.production, **values)
     history.record(
         actor=access.user,
         production=access.production,
@@ -128,7 +132,8 @@ def update_vendor(*, access: ProductionAccess, vendor: Vendor, details: VendorDe
     before = history.snapshot(vendor)
     for name, value in values.items():
         setattr(vendor, name, value)
-    vendor.save()
+    with unique_or_refuse("company", _COMPANY_RACE):
+        vendor.save()
     history.record(
         actor=access.user,
         production=access.production,

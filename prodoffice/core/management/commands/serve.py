@@ -35,7 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument(
-            "--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")),
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_WORKERS", "2")),
             help="web worker processes (default 2)",
         )
         parser.add_argument(
@@ -46,7 +48,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         worker = None
         if not options["no_worker"]:
-            worker = subprocess.Popen(  # noqa: S603  (our own interpreter and entry point)
+            worker = subprocess.Popen(
                 [sys.executable, "-m", "prodoffice.cli", "db_worker", "--queue-name", "default"]
             )
         self.stdout.write(f"Prodoffice is serving at http://{host}:{port}/ (Ctrl-C to stop)")

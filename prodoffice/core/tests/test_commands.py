@@ -1,0 +1,91 @@
+"""The `prodoffice` command as a newcomer runs it: a real process, a real port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from prodoffice.demo.services import DEMO_CODE
+from prodoffice.productions.models import Production
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.django_db
+def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    call_command("demo", if_empty=True)
+    first = capsys.readouterr().out
+    assert "Demo login: user 'coordinator', password 'demo'" in first
+    production = Production.objects.get(code=DEMO_CODE)
+    assert production.engagements.filter(cast_number__isnull=False).count() == 10
+    crew = production.engagements.filter(cast_number__isnull=True)
+    assert 35 <= crew.count() <= 45
+    assert crew.values("department").distinct().count() >= 12
+    assert production.vendors.count() == 8
+    call_command("demo", if_empty=True)
+    assert "left as is" in capsys.readouterr().out
+    assert Production.objects.get(code=DEMO_CODE).pk == production.pk
+
+
+@pytest.mark.django_db
+def test_demo_without_the_flag_recreates_it() -> None:
+    call_command("demo")
+    first = Production.objects.get(code=DEMO_CODE).pk
+    call_command("demo")
+    assert Production.objects.get(code=DEMO_CODE).pk != first
+    assert Production.objects.filter(code=DEMO_CODE).count() == 1
+
+
+def test_serve_migrates_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PRODOFFICE_DATA_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+    }
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "prodoffice.cli", "serve", "--port", str(port), "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = ""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2) as reply:
+                    body = reply.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.3)
+        assert "Log in" in body
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/core/prodoffice.css") as css:
+            assert b"--accent" in css.read()
+        assert (tmp_path / "var" / "prodoffice.sqlite3").exists()
+    finally:
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert f"serving at http://127.0.0.1:{port}/" in output
+    assert "Traceback" not in output

@@ -1,0 +1,173 @@
+"""Every page, every role: allowed (200/302/400), forbidden (403) or not there at all (404).
+
+The expectations below are written from the access rules in DESIGN.md and the foundation issue,
+independently of `prodoffice.domain.access`, so a wrong grant there is caught here. A page added
+without a row here fails `test_every_page_is_in_the_matrix`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from prodoffice.core.tests.personas import World
+from prodoffice.domain.access import Role
+from prodoffice.people.models import PersonalLink
+from prodoffice.vendors.models import Vendor, VendorContact
+
+ALL = set(Role)
+OFFICE = {Role.PRODUCER, Role.COORDINATOR, Role.ASSISTANT_COORDINATOR}
+PRODUCER_COORDINATOR = {Role.PRODUCER, Role.COORDINATOR}
+NOT_CAST = ALL - {Role.CAST}
+VENDOR_READERS = OFFICE | {Role.ACCOUNTANT, Role.PA, Role.DEPARTMENT_HEAD}
+VENDOR_EDITORS = OFFICE | {Role.ACCOUNTANT}
+HISTORY_READERS = OFFICE | {Role.ACCOUNTANT}
+
+Args = Callable[[World], list[object]]
+
+
+def _code(w: World) -> list[object]:
+    return [w.production.code]
+
+
+def _crew(w: World) -> list[object]:
+    return [w.production.code, w.crew_member.pk]
+
+
+def _vendor(w: World) -> list[object]:
+    return [w.production.code, Vendor.objects.get(production=w.production).pk]
+
+
+def _vendor_contact(w: World) -> list[object]:
+    return [w.production.code, VendorContact.objects.get(vendor__production=w.production).pk]
+
+
+def _link(w: World) -> list[object]:
+    return [w.production.code, PersonalLink.objects.get(contact__production=w.production).pk]
+
+
+def _member(w: World) -> list[object]:
+    return [w.production.code, w.production.memberships.get(role=Role.PA).pk]
+
+
+def _department(w: World) -> list[object]:
+    return [w.production.code, w.department("Stunts").pk]
+
+
+# url name: (method, arguments, roles allowed)
+PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
+    "production_overview": ("get", _code, ALL),
+    "production_edit": ("get", _code, PRODUCER_COORDINATOR),
+    "production_history": ("get", _code, HISTORY_READERS),
+    "member_list": ("get", _code, PRODUCER_COORDINATOR),
+    "member_role": ("post", _member, PRODUCER_COORDINATOR),
+    "member_remove": ("post", _member, PRODUCER_COORDINATOR),
+    "department_list": ("get", _code, PRODUCER_COORDINATOR),
+    "department_rename": ("post", _department, PRODUCER_COORDINATOR),
+    "department_delete": ("post", _department, PRODUCER_COORDINATOR),
+    "crew_list": ("get", _code, NOT_CAST),
+    "person_new": ("get", _code, OFFICE),
+    "crew_import": ("get", _code, OFFICE),
+    "crew_export": ("get", lambda w: [w.production.code, "csv"], NOT_CAST),
+    "person_detail": ("get", _crew, NOT_CAST),
+    "person_edit": ("get", _crew, OFFICE),
+    "person_remove": ("post", _crew, OFFICE),
+    "link_issue": ("post", _crew, OFFICE),
+    "link_revoke": ("post", _link, OFFICE),
+    "vendor_list": ("get", _code, VENDOR_READERS),
+    "vendor_new": ("get", _code, VENDOR_EDITORS),
+    "vendor_detail": ("get", _vendor, VENDOR_READERS),
+    "vendor_edit": ("get", _vendor, VENDOR_EDITORS),
+    "vendor_delete": ("post", _vendor, VENDOR_EDITORS),
+    "vendor_contact_add": ("post", _vendor, VENDOR_EDITORS),
+    "vendor_contact_remove": ("post", _vendor_contact, VENDOR_EDITORS),
+}
+# Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
+ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
+PUBLIC_PAGES = {"login", "logout", "personal_page"}
+
+
+def _names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if str(pattern.pattern).startswith(("admin/", "api/v1/")):
+                continue
+            names |= _names(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif pattern.name:
+            names.add(pattern.name)
+    return names
+
+
+def test_every_page_is_in_the_matrix() -> None:
+    pages = _names(get_resolver().url_patterns)
+    assert pages == set(PRODUCTION_PAGES) | ACCOUNT_PAGES | PUBLIC_PAGES
+
+
+def _setup(world: World) -> None:
+    from prodoffice.people.services import issue_personal_link
+    from prodoffice.vendors.services import (
+        VendorContactDetails,
+        VendorDetails,
+        add_vendor,
+        add_vendor_contact,
+    )
+
+    access = world.access(Role.PRODUCER)
+    vendor = add_vendor(access=access, details=VendorDetails(company="Mesa", tax_id="12-3456789"))
+    add_vendor_contact(access=access, vendor=vendor, details=VendorContactDetails(name="Luis"))
+    issue_personal_link(access=access, contact=world.crew_member.contact)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PRODUCTION_PAGES))
+def test_each_production_page_answers_each_role_as_the_rules_say(world: World, name: str) -> None:
+    _setup(world)
+    method, args, allowed = PRODUCTION_PAGES[name]
+    url = reverse(name, args=args(world))
+    outcomes: dict[str, int] = {}
+    for who in [*Role, "outsider"]:
+        client = Client()
+        client.force_login(world.users[str(who)])
+        with transaction.atomic():  # each role sees the world as it was: roll back their writes
+            outcomes[str(who)] = getattr(client, method)(url).status_code
+            transaction.set_rollback(True)
+    expected = {str(role): ("ok" if role in allowed else 403) for role in Role} | {"outsider": 404}
+    seen = {who: ("ok" if code in {200, 302, 400} else code) for who, code in outcomes.items()}
+    assert seen == expected, f"{method.upper()} {url}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(PRODUCTION_PAGES))
+def test_anonymous_visitors_are_sent_to_log_in(world: World, name: str) -> None:
+    _setup(world)
+    method, args, _ = PRODUCTION_PAGES[name]
+    response = getattr(Client(), method)(reverse(name, args=args(world)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ACCOUNT_PAGES))
+def test_account_pages_need_a_login_but_no_membership(world: World, name: str) -> None:
+    url = reverse(name)
+    assert Client().get(url).status_code == 302
+    client = Client()
+    client.force_login(world.users["outsider"])
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_outsider_cannot_tell_a_production_exists(world: World) -> None:
+    client = Client()
+    client.force_login(world.users["outsider"])
+    real = client.get(reverse("crew_list", args=[world.production.code]))
+    made_up = client.get(reverse("crew_list", args=["NOSUCH"]))
+    assert real.status_code == made_up.status_code == 404
+    assert world.production.title.encode() not in real.content
+    home = client.get(reverse("home"))
+    assert world.production.title.encode() not in home.content
