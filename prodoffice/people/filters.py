@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from prodoffice.domain.people.search import search_words
 from prodoffice.people.choices import EngagementStatus
 from prodoffice.people.models import EngagementQuerySet
 
@@ -49,17 +50,8 @@ class CrewFilter:
         return self.sort == "department"
 
     def apply(self, rows: EngagementQuerySet) -> EngagementQuerySet:
-        if self.q:
-            for word in self.q.split():
-                rows = rows.filter(
-                    Q(contact__first_name__icontains=word)
-                    | Q(contact__last_name__icontains=word)
-                    | Q(contact__email__icontains=word)
-                    | Q(contact__phone__icontains=word)
-                    | Q(position__icontains=word)
-                    | Q(character__icontains=word)
-                    | Q(department__name__icontains=word)
-                )
+        for word in search_words(self.q):
+            rows = rows.filter(Q(search_text__contains=word) | Q(department__name__icontains=word))
         if self.department is not None:
             rows = rows.filter(department_id=self.department)
         if self.status:

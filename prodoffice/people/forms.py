@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from prodoffice.core.forms import DateInput
+from prodoffice.core.forms import DateInput, PhoneField
 from prodoffice.people.choices import EngagementStatus, RateUnit, TaxForm
 from prodoffice.people.models import Engagement
 from prodoffice.people.services import ContactDetails, EngagementDetails
@@ -29,10 +29,10 @@ class PersonForm(forms.Form):
     first_name = forms.CharField(max_length=80)
     last_name = forms.CharField(max_length=80, required=False)
     email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
+    phone = PhoneField()
     address = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     emergency_contact_name = forms.CharField(label="Emergency contact", required=False)
-    emergency_contact_phone = forms.CharField(label="Emergency phone", required=False)
+    emergency_contact_phone = PhoneField(label="Emergency phone")
     dietary_needs = forms.CharField(required=False, help_text="Vegetarian, nut allergy, ...")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

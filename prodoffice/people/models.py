@@ -60,11 +60,13 @@ class Engagement(TimeStamped):
     """A person hired on the production: position, department, deal and start paperwork."""
 
     history_money_fields = ("rate", "rate_unit")
-    history_ignored_fields = ("production",)
+    history_ignored_fields = ("production", "search_text")
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="engagements")
-    department = models.ForeignKey(Department, on_delete=models.RESTRICT, related_name="engagements")
+    department = models.ForeignKey(
+        Department, on_delete=models.RESTRICT, related_name="engagements"
+    )
     position = models.CharField(max_length=120)
     cast_number = models.PositiveIntegerField(null=True, blank=True)
     character = models.CharField(max_length=120, blank=True)
@@ -82,6 +84,9 @@ class Engagement(TimeStamped):
     tax_form = models.CharField(max_length=2, choices=TaxForm.choices, blank=True, default="")
     tax_form_received = models.DateField("W-4/W-9 received", null=True, blank=True)
     nda_received = models.DateField("NDA received", null=True, blank=True)
+    # Name, e-mail, phone, position and character folded (no accents or case), for search;
+    # written by the people services whenever the contact or the engagement changes.
+    search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = EngagementQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
+from prodoffice.domain.people.search import fold
 from prodoffice.people.choices import EngagementStatus, RateUnit, TaxForm
 from prodoffice.people.models import Contact, Engagement, PersonalLink
 from prodoffice.productions.access import ProductionAccess
@@ -118,6 +119,19 @@ def engagement_errors(
     return errors
 
 
+def search_text_for(contact: Contact, engagement: Engagement) -> str:
+    parts = [
+        contact.first_name,
+        contact.last_name,
+        contact.email,
+        contact.phone,
+        engagement.position,
+        engagement.character,
+        engagement.union_name,
+    ]
+    return fold(" ".join(part for part in parts if part))
+
+
 def _apply(instance: Contact | Engagement, values: dict[str, object]) -> None:
     for name, value in values.items():
         setattr(instance, name, value)
@@ -135,10 +149,10 @@ def hire_person(
     if errors:
         raise FieldErrors(errors)
     person = Contact.objects.create(production=access.production, **asdict(contact))
+    hired = Engagement(production=access.production, contact=person, **asdict(engagement))
+    hired.search_text = search_text_for(person, hired)
     with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
-        hired = Engagement.objects.create(
-            production=access.production, contact=person, **asdict(engagement)
-        )
+        hired.save()
     for instance in (person, hired):
         history.record(
             actor=access.user,
@@ -181,6 +195,8 @@ def update_person(
     for instance, values in ((person, asdict(contact)), (engagement, asdict(details))):
         before = history.snapshot(instance)
         _apply(instance, values)
+        if isinstance(instance, Engagement):
+            instance.search_text = search_text_for(person, instance)
         with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
             instance.save()
         history.record(

@@ -4,7 +4,8 @@ from typing import Any
 
 from django import forms
 
-from prodoffice.core.forms import DateInput
+from prodoffice.core.forms import DateInput, PhoneField
+from prodoffice.domain.people.taxid import TaxIdError, parse_tax_id
 from prodoffice.vendors.choices import TaxIdKindChoices, VendorCategory
 from prodoffice.vendors.models import Vendor
 from prodoffice.vendors.services import KEEP, VendorContactDetails, VendorDetails
@@ -18,7 +19,7 @@ class VendorForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
+    phone = PhoneField()
     website = forms.CharField(max_length=200, required=False)
     address = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -42,6 +43,15 @@ class VendorForm(forms.Form):
         if not show_tax_id:
             for name in ("tax_id", "tax_id_kind", "clear_tax_id"):
                 del self.fields[name]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("tax_id") and not data.get("clear_tax_id"):
+            try:
+                parse_tax_id(data["tax_id"], data.get("tax_id_kind") or None)
+            except (TaxIdError, ValueError) as exc:
+                self.add_error("tax_id", str(exc))
+        return data
 
     @staticmethod
     def initial_for(vendor: Vendor) -> dict[str, Any]:
@@ -73,7 +83,7 @@ class VendorContactForm(forms.Form):
     name = forms.CharField(max_length=120)
     role = forms.CharField(max_length=120, required=False)
     email = forms.EmailField(required=False)
-    phone = forms.CharField(max_length=40, required=False)
+    phone = PhoneField()
 
     def details(self) -> VendorContactDetails:
         return VendorContactDetails(**self.cleaned_data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.vendors.models import Vendor, VendorContact
@@ -44,3 +45,13 @@ def access_vendor_contact(access: ProductionAccess, pk: int) -> VendorContact:
     if person is None:
         raise Http404("No such vendor contact.")
     return person
+
+
+def vendor_history(access: ProductionAccess, vendor: Vendor) -> list[ChangeRecord]:
+    access.require(Capability.VIEW_HISTORY)
+    contact_ids = [str(pk) for pk in vendor.contacts.values_list("pk", flat=True)]
+    records = ChangeRecord.objects.filter(production=access.production).filter(
+        Q(record_type="vendor", record_id=str(vendor.pk))
+        | Q(record_type="vendorcontact", record_id__in=contact_ids)
+    )
+    return list(records.select_related("actor")[:200])

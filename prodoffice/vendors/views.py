@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import show_errors
 from prodoffice.core.htmx import render_page
@@ -14,6 +17,7 @@ from prodoffice.productions.decorators import production_page
 from prodoffice.vendors import selectors, services
 from prodoffice.vendors.choices import VendorCategory
 from prodoffice.vendors.forms import VendorContactForm, VendorForm
+from prodoffice.vendors.models import Vendor
 
 
 @production_page(Capability.VIEW_VENDORS)
@@ -51,13 +55,22 @@ def vendor_new(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
 @production_page(Capability.VIEW_VENDORS)
 def vendor_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     vendor = selectors.access_vendor(access, pk)
-    context = {
+    context = _detail_context(access, vendor, VendorContactForm())
+    return render(request, "vendors/vendor_detail.html", context)
+
+
+def _detail_context(
+    access: ProductionAccess, vendor: Vendor, contact_form: VendorContactForm
+) -> dict[str, Any]:
+    can_history = access.can(Capability.VIEW_HISTORY)
+    records = selectors.vendor_history(access, vendor) if can_history else []
+    return {
         "vendor": vendor,
         "category_labels": [dict(VendorCategory.choices).get(c, c) for c in vendor.categories],
         "show_tax_id": access.can(Capability.VIEW_TAX_IDS),
-        "contact_form": VendorContactForm(),
+        "contact_form": contact_form,
+        "records": history.readable(records, show_money=access.can(Capability.VIEW_RATES)),
     }
-    return render(request, "vendors/vendor_detail.html", context)
 
 
 @production_page(Capability.EDIT_VENDORS)
@@ -103,12 +116,7 @@ def vendor_contact_add(request: HttpRequest, access: ProductionAccess, pk: int) 
         else:
             messages.success(request, f"{form.cleaned_data['name']} added to {vendor.company}.")
             return redirect("vendor_detail", access.production.code, vendor.pk)
-    context = {
-        "vendor": vendor,
-        "category_labels": [dict(VendorCategory.choices).get(c, c) for c in vendor.categories],
-        "show_tax_id": access.can(Capability.VIEW_TAX_IDS),
-        "contact_form": form,
-    }
+    context = _detail_context(access, vendor, form)
     return render(
         request, "vendors/vendor_detail.html", context, status=400 if form.errors else 200
     )

@@ -14,11 +14,18 @@ from django.contrib.auth.models import AbstractUser
 
 from prodoffice.domain.access import Role
 from prodoffice.people.models import Contact, Engagement
+from prodoffice.people.services import search_text_for
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Department, Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production
 
 PASSWORD = "correct horse battery"
+
+
+def index_for_search(engagement: Engagement) -> None:
+    """Rows made here skip the services, so give them the search text the services would."""
+    engagement.search_text = search_text_for(engagement.contact, engagement)
+    engagement.save(update_fields=["search_text"])
 
 
 def make_user(username: str, first: str = "", last: str = "") -> AbstractUser:
@@ -88,6 +95,7 @@ def make_world(code: str = "NIGHTOWL") -> World:
         union_name="IATSE Local 80",
         status="confirmed",
     )
+    index_for_search(crew_member)
     lead = Contact.objects.create(
         production=production,
         first_name="Ava",
@@ -106,4 +114,5 @@ def make_world(code: str = "NIGHTOWL") -> World:
         rate=Decimal("1250.00"),
         status="confirmed",
     )
+    index_for_search(cast_member)
     return World(production, users, crew_member, cast_member)

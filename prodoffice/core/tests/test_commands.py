@@ -88,4 +88,8 @@ def test_serve_migrates_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> No
         output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert f"serving at http://127.0.0.1:{port}/" in output
-    assert "Traceback" not in output
+    # Ctrl-C is gunicorn's quick shutdown: a request still in flight may be cut off then, and
+    # gunicorn logs that. Everything before the interrupt must have run without an error.
+    before_interrupt = output.split("Handling signal")[0]
+    assert "Traceback" not in before_interrupt, output
+    assert "No directory at" not in output
