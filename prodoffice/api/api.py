@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from prodoffice.api.auth import TokenAuth
 from prodoffice.core.errors import FieldErrors, RuleBroken
@@ -30,6 +31,18 @@ def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=403)
 
 
+@api.exception_handler(ValidationError)
+def schema_mismatch(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """A body or query that does not fit the schema: the same shape as a broken rule."""
+    errors: dict[str, str] = {}
+    for error in exc.errors:
+        names = [str(part) for part in error.get("loc", ()) if part not in {"body", "query"}]
+        field = names[-1] if len(names) > 1 else (names[0] if names else "request")
+        errors.setdefault(field, str(error.get("msg", "Not valid.")))
+    body = {"detail": "Nothing was saved; correct these fields.", "errors": errors}
+    return api.create_response(request, body, status=422)
+
+
 @api.exception_handler(RuleBroken)
 def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
     if isinstance(exc, FieldErrors):
@@ -37,3 +50,8 @@ def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
     else:
         body = {"detail": exc.message, "errors": {exc.field: exc.message} if exc.field else {}}
     return api.create_response(request, body, status=422)
+
+
+api.add_router("/productions", "prodoffice.productions.api.router")
+api.add_router("/productions", "prodoffice.people.api.router")
+api.add_router("/productions", "prodoffice.vendors.api.router")

@@ -37,7 +37,8 @@ class CrewFilter:
         sort = params.get("sort", "department")
         return cls(
             q=params.get("q", "").strip()[:100],
-            department=int(department) if department.isdigit() else None,
+            # Bounded: an id past 64 bits is no department and must not reach the database.
+            department=int(department) if department.isdigit() and len(department) < 19 else None,
             status=status if status in EngagementStatus.values else "",
             union=params.get("union", "") if params.get("union") in {"yes", "no"} else "",
             kind=params.get("kind", "") if params.get("kind") in {"cast", "crew"} else "",

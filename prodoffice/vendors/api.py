@@ -25,6 +25,8 @@ EDITABLE = ["company", "categories", "email", "phone", "address", "website", "no
 
 
 class VendorQuery(Schema):
+    """The vendor-list filter, as on the vendors page."""
+
     q: Text = Field("", max_length=100, description="Words to find in company, e-mail, notes.")
     category: Text = Field("", description=CATEGORIES)
 
@@ -53,6 +55,8 @@ class VendorContactOut(Schema):
 
 
 class VendorOut(Schema):
+    """A company the production rents from, buys from or pays."""
+
     id: int
     company: str
     categories: list[str] = Field(description=EACH_CATEGORY)
@@ -124,6 +128,8 @@ class VendorIn(VendorPatch):
 
 
 class VendorContactIn(Schema):
+    """A person at the vendor to add to its contacts."""
+
     name: Text = Field(max_length=120)
     role: Text = Field("", max_length=120, examples=["Rental agent"])
     email: Text = Field("", max_length=254)

@@ -14,18 +14,20 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from prodoffice.core.tests.permission_table import (
+    ALL,
+    HISTORY_READERS,
+    OFFICE,
+    PRODUCER_COORDINATOR,
+    VENDOR_EDITORS,
+    VENDOR_READERS,
+)
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.people.models import PersonalLink
 from prodoffice.vendors.models import Vendor, VendorContact
 
-ALL = set(Role)
-OFFICE = {Role.PRODUCER, Role.COORDINATOR, Role.ASSISTANT_COORDINATOR}
-PRODUCER_COORDINATOR = {Role.PRODUCER, Role.COORDINATOR}
 NOT_CAST = ALL - {Role.CAST}
-VENDOR_READERS = OFFICE | {Role.ACCOUNTANT, Role.PA, Role.DEPARTMENT_HEAD}
-VENDOR_EDITORS = OFFICE | {Role.ACCOUNTANT}
-HISTORY_READERS = OFFICE | {Role.ACCOUNTANT}
 
 Args = Callable[[World], list[object]]
 
