@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from django.db.models import Q
 from prodoffice.domain.people.search import search_words
 from prodoffice.people.choices import EngagementStatus
 from prodoffice.people.models import EngagementQuerySet
+
+_DEPARTMENT_ID = re.compile(r"[0-9]{1,12}")
 
 SORTS = {
     "department": ["department__order", "cast_number", "contact__last_name", "contact__first_name"],
@@ -37,8 +40,8 @@ class CrewFilter:
         sort = params.get("sort", "department")
         return cls(
             q=params.get("q", "").strip()[:100],
-            # Bounded: an id past 64 bits is no department and must not reach the database.
-            department=int(department) if department.isdigit() and len(department) < 19 else None,
+            # ASCII digits only ("²".isdigit() is true) and bounded, so any text is safe here.
+            department=int(department) if _DEPARTMENT_ID.fullmatch(department) else None,
             status=status if status in EngagementStatus.values else "",
             union=params.get("union", "") if params.get("union") in {"yes", "no"} else "",
             kind=params.get("kind", "") if params.get("kind") in {"cast", "crew"} else "",

@@ -58,6 +58,9 @@ class EngagementDetails:
     nda_received: date | None = None
 
 
+MAX_CAST_NUMBER = 9999
+# The rate column holds 10 digits with 2 decimals.
+MAX_RATE = Decimal(10) ** 8
 _CAST_NUMBER_RACE = "That cast number was given to someone else a moment ago; choose another."
 
 
@@ -106,8 +109,16 @@ def engagement_errors(
                 errors["cast_number"] = (
                     f"Cast number {details.cast_number} is already {holder.contact.name}'s."
                 )
+    if details.cast_number is not None and details.cast_number > MAX_CAST_NUMBER:
+        errors["cast_number"] = f"Cast numbers go up to {MAX_CAST_NUMBER}."
     if details.rate is not None and details.rate < 0:
         errors["rate"] = "A rate cannot be negative."
+    elif details.rate is not None and details.rate >= MAX_RATE:
+        errors["rate"] = f"A rate must be under {MAX_RATE:,}."
+    for name in ("position", "character", "union_name"):
+        limit = Engagement._meta.get_field(name).max_length
+        if limit and len(getattr(details, name)) > limit:
+            errors[name] = f"At most {limit} characters."
     if details.rate_unit not in RateUnit.values:
         errors["rate_unit"] = "Choose hour, day, week or flat."
     if details.status not in EngagementStatus.values:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import Page, expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
@@ -65,6 +66,9 @@ def page(live_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         page.on("pageerror", lambda error: script_errors.append(str(error)))
         yield page
         browser.close()
+        # ORM calls made while Playwright's loop runs get a connection of their own context;
+        # close it here, or PostgreSQL refuses to drop the test database at the end.
+        connections.close_all()
     assert script_errors == [], "a page threw a script error"
 
 

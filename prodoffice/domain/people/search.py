@@ -16,7 +16,17 @@ def fold(text: str) -> str:
     return bare.casefold().translate(_PLAIN)
 
 
-_PLAIN = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "ß": "ss"})
+_PLAIN = str.maketrans(
+    {
+        "\u00f8": "o",  # ø
+        "\u0111": "d",  # đ
+        "\u0142": "l",  # ł
+        "\u0131": "i",  # dotless i of Turkish names
+        "\u00e6": "ae",  # æ
+        "\u0153": "oe",  # œ
+        "\u00df": "ss",  # ß
+    }
+)
 
 
 def search_words(query: str) -> list[str]:
