@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint check pytest bench clean
+.PHONY: run test lint pytest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,6 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint pytest
-
-bench: $(VENV)/.installed-dev
-	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info
