@@ -28,6 +28,8 @@ def _display(instance: models.Model, field: models.Field[Any, Any]) -> str:
         return str(getattr(instance, f"get_{field.name}_display")())
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
     return str(value)
 
 
@@ -48,7 +50,8 @@ def snapshot(instance: models.Model) -> Snapshot:
 
 
 def _label(instance: models.Model, name: str) -> str:
-    return str(instance._meta.get_field(name).verbose_name).capitalize()
+    label = str(instance._meta.get_field(name).verbose_name)
+    return label[:1].upper() + label[1:]  # not capitalize(): "NDA", "W-4/W-9" keep their capitals
 
 
 def record(

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from functools import cache
+
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 
@@ -42,3 +45,13 @@ class ChangeRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.record_label}"
+
+    @property
+    def kind(self) -> str:
+        """What sort of record changed, in words: "vendor contact", not "vendorcontact"."""
+        return _record_kinds().get(self.record_type, self.record_type)
+
+
+@cache
+def _record_kinds() -> dict[str, str]:
+    return {m._meta.model_name or "": str(m._meta.verbose_name) for m in apps.get_models()}

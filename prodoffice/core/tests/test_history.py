@@ -50,3 +50,24 @@ def test_rate_changes_are_hidden_from_roles_that_may_not_see_rates(world: World)
     assert "<del>Confirmed</del>" in html
     assert "650.00" not in html
     assert "700.00" not in html
+
+
+def test_field_names_keep_their_capitals_in_the_history(world: World) -> None:
+    from datetime import date
+
+    from prodoffice.core.models import ChangeRecord
+    from prodoffice.people.services import hire_person
+
+    hired = hire_person(
+        access=world.access(Role.COORDINATOR),
+        contact=ContactDetails(first_name="Nia"),
+        engagement=EngagementDetails(
+            department_id=world.department("Props").pk,
+            position="Props",
+            nda_received=date(2027, 2, 1),
+            tax_form_received=date(2027, 2, 1),
+        ),
+    )
+    record = ChangeRecord.objects.get(record_type="engagement", record_id=str(hired.pk))
+    assert record.changes["NDA received"] == ["", "2027-02-01"]
+    assert record.changes["W-4/W-9 received"] == ["", "2027-02-01"]

@@ -29,6 +29,8 @@ def test_the_accountant_enters_a_tax_id_and_sees_it_only_masked(world: World) ->
     assert "***-**-6789" in html
     assert "521-44-6789" not in html
     assert "Created vendor" in html  # the record's own history
+    assert "→ catering" in html  # a list reads as words, not as Python
+    assert "[&#x27;" not in html
 
 
 def test_a_coordinator_sees_neither_the_tax_id_field_nor_its_mask(world: World) -> None:
