@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "prodoffice.core.middleware.RefuseNulCharacters",
 ]
 
 ROOT_URLCONF = "config.urls"

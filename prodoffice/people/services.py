@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -16,6 +16,7 @@ from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
+from prodoffice.core.validation import length_errors
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
 from prodoffice.domain.people.search import fold
@@ -81,10 +82,8 @@ def clean_contact(details: ContactDetails) -> tuple[ContactDetails, dict[str, st
             values[field] = normalize_phone(values[field])
         except ContactRuleError as exc:
             errors[field] = str(exc)
-    for field in fields(ContactDetails):
-        limit = Contact._meta.get_field(field.name).max_length
-        if limit and len(values[field.name]) > limit:
-            errors[field.name] = f"At most {limit} characters."
+    for name, message in length_errors(Contact, values).items():
+        errors.setdefault(name, message)
     return ContactDetails(**values), errors
 
 
@@ -115,10 +114,8 @@ def engagement_errors(
         errors["rate"] = "A rate cannot be negative."
     elif details.rate is not None and details.rate >= MAX_RATE:
         errors["rate"] = f"A rate must be under {MAX_RATE:,}."
-    for name in ("position", "character", "union_name"):
-        limit = Engagement._meta.get_field(name).max_length
-        if limit and len(getattr(details, name)) > limit:
-            errors[name] = f"At most {limit} characters."
+    for name, message in length_errors(Engagement, asdict(details)).items():
+        errors.setdefault(name, message)
     if details.rate_unit not in RateUnit.values:
         errors["rate_unit"] = "Choose hour, day, week or flat."
     if details.status not in EngagementStatus.values:

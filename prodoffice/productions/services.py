@@ -16,6 +16,7 @@ from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
+from prodoffice.core.validation import length_errors
 from prodoffice.domain.access import Role
 from prodoffice.domain.production_rules import check_code, check_phase_dates
 from prodoffice.productions.choices import DEFAULT_DEPARTMENTS, ProductionKind
@@ -49,6 +50,8 @@ def _check_details(details: ProductionDetails) -> dict[str, str]:
         len(details.currency) == 3 and details.currency.isalpha() and details.currency.isupper()
     ):
         errors["currency"] = "Use a three-letter currency code such as USD, EUR or GBP."
+    for name, message in length_errors(Production, details.__dict__).items():
+        errors.setdefault(name, message)
     errors.update(
         check_phase_dates(
             details.prep_start, details.shoot_start, details.shoot_end, details.wrap_end
@@ -175,11 +178,18 @@ def remove_member(*, actor: AbstractBaseUser, membership: Membership) -> None:
     membership.delete()
 
 
-@transaction.atomic
-def add_department(*, actor: AbstractBaseUser, production: Production, name: str) -> Department:
-    name = " ".join(name.split())
+def _department_name(typed: str) -> str:
+    name = " ".join(typed.split())
     if not name:
         raise RuleBroken("Name the department.", field="name")
+    if too_long := length_errors(Department, {"name": name}):
+        raise RuleBroken(too_long["name"], field="name")
+    return name
+
+
+@transaction.atomic
+def add_department(*, actor: AbstractBaseUser, production: Production, name: str) -> Department:
+    name = _department_name(name)
     if existing := production.departments.filter(name__iexact=name).first():
         raise RuleBroken(f"There is already a {existing.name} department.", field="name")
     last = production.departments.aggregate(last=Max("order"))["last"] or 0
@@ -192,9 +202,7 @@ def add_department(*, actor: AbstractBaseUser, production: Production, name: str
 
 @transaction.atomic
 def rename_department(*, actor: AbstractBaseUser, department: Department, name: str) -> Department:
-    name = " ".join(name.split())
-    if not name:
-        raise RuleBroken("Name the department.", field="name")
+    name = _department_name(name)
     clash = department.production.departments.filter(name__iexact=name).exclude(pk=department.pk)
     if existing := clash.first():
         raise RuleBroken(f"There is already a {existing.name} department.", field="name")

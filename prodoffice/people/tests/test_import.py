@@ -140,7 +140,7 @@ def test_a_bad_rate_or_unit_is_reported_to_a_producer(world: World) -> None:
 
 def test_text_longer_than_a_column_holds_is_reported(world: World) -> None:
     result = run(world, f"Name,Dept,Job\nCarla Camera,Camera,{'D' * 121}\n")
-    assert result.errors == [RowError(2, "Job", "At most 120 characters.")]
+    assert result.errors == [RowError(2, "Job", "At most 120 characters (this has 121).")]
 
 
 def test_an_xlsx_crew_list_imports(world: World) -> None:

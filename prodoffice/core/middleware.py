@@ -1,0 +1,36 @@
+"""Request checks that belong before any view runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+class RefuseNulCharacters:
+    """Refuse a request whose path, query or form holds a NUL character.
+
+    No one types one; it comes from a broken script or a probe. PostgreSQL cannot store or even
+    compare text holding it, so letting it through would turn a bad request into a server
+    error on one database and not the other. (JSON bodies are checked by the API schemas.)
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or _holds_nul(request):
+            message = "The request held a NUL character, which no field accepts. Nothing was saved."
+            context = {"title": "Bad request", "message": message}
+            return render(request, "core/error.html", context, status=400)
+        return self.get_response(request)
+
+
+def _holds_nul(request: HttpRequest) -> bool:
+    sources = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+    for params in sources:
+        for key, values in params.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+    return False
