@@ -49,6 +49,8 @@ class Capability(StrEnum):
     VIEW_VENDORS = "view_vendors"
     EDIT_VENDORS = "edit_vendors"
     VIEW_HISTORY = "view_history"
+    VIEW_SCRIPT = "view_script"
+    EDIT_SCRIPT = "edit_script"
     MANAGE_PERSONAL_LINKS = "manage_personal_links"
 
 
@@ -71,6 +73,9 @@ _GRANTS: dict[Capability, frozenset[Role]] = {
     Capability.EDIT_VENDORS: frozenset(_OFFICE | _MONEY),
     Capability.VIEW_HISTORY: frozenset(_OFFICE | _MONEY),
     Capability.MANAGE_PERSONAL_LINKS: frozenset(_OFFICE),
+    # Scripts circulate to the whole company; the office imports drafts and tags the breakdown.
+    Capability.VIEW_SCRIPT: frozenset(Role),
+    Capability.EDIT_SCRIPT: frozenset(_OFFICE),
 }
 
 

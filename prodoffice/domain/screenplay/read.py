@@ -1,0 +1,32 @@
+"""From a file's bytes to a Screenplay, choosing the format by the file's name and content."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import PurePath
+
+from prodoffice.domain.screenplay.decoding import decode
+from prodoffice.domain.screenplay.fdx import parse_fdx
+from prodoffice.domain.screenplay.fountain import parse_fountain
+from prodoffice.domain.screenplay.model import Screenplay, ScreenplayError
+
+FOUNTAIN_SUFFIXES = (".fountain", ".txt", ".spmd")
+FDX_SUFFIXES = (".fdx",)
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_screenplay(data: bytes, filename: str) -> Screenplay:
+    suffix = PurePath(filename).suffix.lower()
+    if len(data) > MAX_BYTES:
+        raise ScreenplayError(
+            f"{filename} is {len(data) / 1024 / 1024:.0f} MB; a screenplay file is under 50 MB."
+        )
+    if suffix in FDX_SUFFIXES:
+        screenplay = parse_fdx(data)
+        # Kept as text for the record, decoded the way the reader decoded it.
+        return replace(screenplay, source=data.decode(screenplay.encoding, errors="replace"))
+    if suffix in FOUNTAIN_SUFFIXES:
+        text, encoding = decode(data)
+        return replace(parse_fountain(text), encoding=encoding, source=text)
+    known = ", ".join((*FOUNTAIN_SUFFIXES, *FDX_SUFFIXES))
+    raise ScreenplayError(f"{filename}: Prodoffice reads screenplays ending in {known}.")
