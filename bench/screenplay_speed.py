@@ -58,8 +58,8 @@ def synthetic_script(pages: int, seed: int = 7) -> bytes:
     names = ["JUNE", "EZRA", "DALE", "LUCY", "TESS", "ROSS", "HANK", "MAE"]
     places = ["MOTEL ROOM", "DINER", "HIGHWAY", "RANCH HOUSE - KITCHEN", "SALT FLATS", "OFFICE"]
     out = ["Title: Synthetic\nAuthor: Bench\n\n"]
-    # One page of text is about 55 lines; a scene here prints roughly 20 lines.
-    for _ in range(pages * 55 // 20):
+    # A scene here prints about 29 lines (measured); a page holds 54.
+    for _ in range(pages * 54 // 29):
         place = rng.choice(places)
         out.append(f"{rng.choice(['INT.', 'EXT.'])} {place} - {rng.choice(['DAY', 'NIGHT'])}\n\n")
         for _ in range(rng.randint(2, 4)):

@@ -12,6 +12,7 @@ production_urls = [
     path("", include("prodoffice.productions.urls")),
     path("", include("prodoffice.people.urls")),
     path("", include("prodoffice.vendors.urls")),
+    path("", include("prodoffice.scripts.urls")),
 ]
 
 urlpatterns = [

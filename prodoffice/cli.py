@@ -11,7 +11,11 @@ def main() -> None:
     # Django reads the settings module named above when this import runs; it must come after.
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["prodoffice", *sys.argv[1:]])
+    args = sys.argv[1:]
+    # The documented commands are spelled with hyphens (parse-script); Django's are modules.
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")
+    execute_from_command_line(["prodoffice", *args])
 
 
 if __name__ == "__main__":

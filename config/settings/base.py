@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "prodoffice.productions",
     "prodoffice.people",
     "prodoffice.vendors",
+    "prodoffice.scripts",
     "prodoffice.api",
     "prodoffice.demo",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,9 +13,10 @@ from django.db import transaction
 from prodoffice.demo.data import CAST, CREW, DIETS, VENDORS
 from prodoffice.domain.access import Role
 from prodoffice.people.services import ContactDetails, EngagementDetails, hire_person
-from prodoffice.productions.access import access_production
+from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production, set_membership
+from prodoffice.scripts.services import import_script, lock_scene_numbers
 from prodoffice.vendors.services import (
     VendorContactDetails,
     VendorDetails,
@@ -158,7 +160,21 @@ def create_demo(*, today: date) -> Production:
             vendor=vendor,
             details=VendorContactDetails(name=person, role=role, phone=phone),
         )
+    _import_script(access)
     return production
+
+
+SCRIPTS = Path(__file__).resolve().parent / "scripts"
+
+
+def _import_script(access: ProductionAccess) -> None:
+    """The White draft, numbers locked; the Blue draft is left for the coordinator to import."""
+    revision = import_script(
+        access=access,
+        filename="salt_flats.fountain",
+        data=(SCRIPTS / "salt_flats.fountain").read_bytes(),
+    )
+    lock_scene_numbers(access=access, script=revision.script)
 
 
 def _contact(first: str, last: str, seed: int) -> ContactDetails:

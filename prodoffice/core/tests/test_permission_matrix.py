@@ -25,6 +25,7 @@ from prodoffice.core.tests.permission_table import (
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.people.models import PersonalLink
+from prodoffice.scripts.models import Scene, SceneElement, Script
 from prodoffice.vendors.models import Vendor, VendorContact
 
 NOT_CAST = ALL - {Role.CAST}
@@ -54,6 +55,26 @@ def _link(w: World) -> list[object]:
 
 def _member(w: World) -> list[object]:
     return [w.production.code, w.production.memberships.get(role=Role.PA).pk]
+
+
+def _script(w: World) -> list[object]:
+    return [w.production.code, Script.objects.get(production=w.production).pk]
+
+
+def _draft(w: World) -> list[object]:
+    return [*_script(w), 0]
+
+
+def _scene(w: World) -> list[object]:
+    return [
+        w.production.code,
+        Scene.objects.filter(revision__script__production=w.production)[0].pk,
+    ]
+
+
+def _tag(w: World) -> list[object]:
+    tags = SceneElement.objects.filter(scene__revision__script__production=w.production)
+    return [w.production.code, tags[0].pk]
 
 
 def _department(w: World) -> list[object]:
@@ -87,6 +108,17 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "vendor_delete": ("post", _vendor, VENDOR_EDITORS),
     "vendor_contact_add": ("post", _vendor, VENDOR_EDITORS),
     "vendor_contact_remove": ("post", _vendor_contact, VENDOR_EDITORS),
+    # Scripts go to the whole company; the office imports drafts and tags the breakdown.
+    "script_list": ("get", _code, ALL),
+    "script_import": ("post", _code, OFFICE),
+    "script_detail": ("get", _script, ALL),
+    "draft_import": ("post", _script, OFFICE),
+    "script_lock": ("post", _script, OFFICE),
+    "revision_report": ("get", _draft, ALL),
+    "element_lists": ("get", _script, ALL),
+    "scene_sheet": ("get", _scene, ALL),
+    "tag_add": ("post", _scene, OFFICE),
+    "tag_state": ("post", _tag, OFFICE),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
 ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
@@ -112,6 +144,7 @@ def test_every_page_is_in_the_matrix() -> None:
 
 def _setup(world: World) -> None:
     from prodoffice.people.services import issue_personal_link
+    from prodoffice.scripts.services import import_script
     from prodoffice.vendors.services import (
         VendorContactDetails,
         VendorDetails,
@@ -123,6 +156,8 @@ def _setup(world: World) -> None:
     vendor = add_vendor(access=access, details=VendorDetails(company="Mesa", tax_id="12-3456789"))
     add_vendor_contact(access=access, vendor=vendor, details=VendorContactDetails(name="Luis"))
     issue_personal_link(access=access, contact=world.crew_member.contact)
+    script = b"INT. MOTEL ROOM - NIGHT\n\nJUNE lifts a REVOLVER.\n\nJUNE\nNot tonight.\n"
+    import_script(access=access, filename="small.fountain", data=script)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,182 @@
+"""Reads of scripts, drafts, scenes and the breakdown, scoped by the reader's access."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from prodoffice.domain.access import Capability
+from prodoffice.domain.screenplay.breakdown import Category
+from prodoffice.domain.screenplay.revisions import DiffLine, diff_scene
+from prodoffice.productions.access import ProductionAccess
+from prodoffice.scripts.choices import SceneChange, TagState
+from prodoffice.scripts.drafts import draft_scene
+from prodoffice.scripts.models import BreakdownElement, Scene, SceneElement, Script, ScriptRevision
+
+
+def scripts(access: ProductionAccess) -> QuerySet[Script]:
+    access.require(Capability.VIEW_SCRIPT)
+    return Script.objects.filter(production=access.production).annotate(drafts=Count("revisions"))
+
+
+def access_script(access: ProductionAccess, pk: int) -> Script:
+    access.require(Capability.VIEW_SCRIPT)
+    script = Script.objects.filter(pk=pk, production=access.production).first()
+    if script is None:
+        raise Http404("No such script.")
+    return script
+
+
+def current_revision(script: Script) -> ScriptRevision | None:
+    return script.revisions.order_by("-sequence").first()
+
+
+def access_revision(access: ProductionAccess, script: Script, sequence: int) -> ScriptRevision:
+    revision = ScriptRevision.objects.filter(script=script, sequence=sequence).first()
+    if revision is None:
+        raise Http404("No such draft.")
+    return revision
+
+
+def scenes_of(revision: ScriptRevision) -> list[Scene]:
+    """The draft's scenes with their accepted cast, in one query each."""
+    cast_tags = SceneElement.objects.filter(
+        state=TagState.ACCEPTED, element__category=Category.CAST.value
+    ).select_related("element__cast")
+    return list(
+        revision.scenes.prefetch_related(Prefetch("tags", queryset=cast_tags, to_attr="cast_tags"))
+    )
+
+
+@dataclass(frozen=True)
+class SceneSheet:
+    scene: Scene
+    tags_by_category: dict[str, list[SceneElement]]
+    suggested: int
+
+
+def access_scene(access: ProductionAccess, pk: int) -> Scene:
+    access.require(Capability.VIEW_SCRIPT)
+    scene = (
+        Scene.objects.select_related("revision__script")
+        .filter(pk=pk, revision__script__production=access.production)
+        .first()
+    )
+    if scene is None:
+        raise Http404("No such scene.")
+    return scene
+
+
+def scene_sheet(scene: Scene) -> SceneSheet:
+    tags = scene.tags.select_related("element__cast").order_by("element__name")
+    by_category: dict[str, list[SceneElement]] = defaultdict(list)
+    suggested = 0
+    for tag in tags:
+        if tag.state != TagState.REJECTED:
+            by_category[tag.element.category].append(tag)
+        suggested += tag.state == TagState.SUGGESTED
+    ordered = {c.value: by_category[c.value] for c in Category if by_category.get(c.value)}
+    return SceneSheet(scene=scene, tags_by_category=ordered, suggested=suggested)
+
+
+def access_tag(access: ProductionAccess, pk: int) -> SceneElement:
+    tag = (
+        SceneElement.objects.select_related("scene__revision__script", "element")
+        .filter(pk=pk, scene__revision__script__production=access.production)
+        .first()
+    )
+    if tag is None:
+        raise Http404("No such breakdown tag.")
+    return tag
+
+
+def element_lists(access: ProductionAccess, revision: ScriptRevision) -> list[BreakdownElement]:
+    """Every accepted element of the draft with the scenes it is in, by category."""
+    access.require(Capability.VIEW_SCRIPT)
+    in_draft = Q(tags__scene__revision=revision, tags__state=TagState.ACCEPTED)
+    scenes = SceneElement.objects.filter(scene__revision=revision, state=TagState.ACCEPTED)
+    return list(
+        BreakdownElement.objects.filter(in_draft)
+        .distinct()
+        .prefetch_related(
+            Prefetch("tags", queryset=scenes.select_related("scene"), to_attr="draft_tags")
+        )
+        .order_by("category", "name")
+    )
+
+
+@dataclass(frozen=True)
+class SceneDiff:
+    scene: Scene
+    lines: list[DiffLine]
+
+
+@dataclass(frozen=True)
+class RevisionReport:
+    """What a draft changed against the one before: the coordinator's revision report."""
+
+    revision: ScriptRevision
+    previous: ScriptRevision | None
+    added: list[Scene]
+    changed: list[SceneDiff]
+    moved: list[SceneDiff]
+    omitted: list[Scene]  # scenes of the draft before that are gone
+    pages: list[int]  # pages of this draft that carry a change
+    cast: list[str]  # cast in the added, changed and omitted scenes
+    to_review: list[Scene]
+
+
+def revision_report(revision: ScriptRevision) -> RevisionReport:
+    previous = (
+        ScriptRevision.objects.filter(script=revision.script, sequence__lt=revision.sequence)
+        .order_by("-sequence")
+        .first()
+    )
+    rows = list(
+        revision.scenes.select_related("previous").prefetch_related(
+            Prefetch("tags", queryset=SceneElement.objects.select_related("element__cast"))
+        )
+    )
+    kept = {row.previous_id for row in rows if row.previous_id}
+    gone = [
+        row
+        for row in (previous.scenes.all() if previous else [])
+        if row.pk not in kept and not row.omitted
+    ]
+    omitted = [row for row in rows if row.change == SceneChange.OMITTED] + gone
+    added = [row for row in rows if row.change == SceneChange.ADDED]
+    changed, moved = [], []
+    for row in rows:
+        if row.change in (SceneChange.CHANGED, SceneChange.MOVED) and row.previous:
+            before = draft_scene(row.previous, 0)
+            lines = diff_scene(before, draft_scene(row, 0))
+            (changed if row.change == SceneChange.CHANGED else moved).append(SceneDiff(row, lines))
+    touched = [*added, *(d.scene for d in changed), *(d.scene for d in moved), *omitted]
+    cast = sorted(
+        {
+            _cast_label(tag)
+            for scene in touched
+            for tag in scene.tags.all()
+            if tag.element.category == Category.CAST.value and tag.state == TagState.ACCEPTED
+        }
+        | {name for scene in gone for name in scene.characters}
+    )
+    return RevisionReport(
+        revision=revision,
+        previous=previous,
+        added=added,
+        changed=changed,
+        moved=moved,
+        omitted=omitted,
+        pages=sorted({s.page for s in touched if s.revision_id == revision.pk and not s.omitted}),
+        cast=cast,
+        to_review=[row for row in rows if row.review_needed],
+    )
+
+
+def _cast_label(tag: SceneElement) -> str:
+    cast = tag.element.cast
+    return f"{cast.cast_number}. {tag.element.name}" if cast else tag.element.name

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from prodoffice.scripts import views
+
+urlpatterns = [
+    path("scripts/", views.script_list, name="script_list"),
+    path("scripts/import/", views.script_import, name="script_import"),
+    path("scripts/<int:pk>/", views.script_detail, name="script_detail"),
+    path("scripts/<int:pk>/drafts/", views.draft_import, name="draft_import"),
+    path("scripts/<int:pk>/lock/", views.script_lock, name="script_lock"),
+    path(
+        "scripts/<int:pk>/drafts/<int:sequence>/",
+        views.revision_report,
+        name="revision_report",
+    ),
+    path("scripts/<int:pk>/elements/", views.element_lists, name="element_lists"),
+    path("scenes/<int:pk>/", views.scene_sheet, name="scene_sheet"),
+    path("scenes/<int:pk>/tags/", views.tag_add, name="tag_add"),
+    path("tags/<int:pk>/", views.tag_state, name="tag_state"),
+]
