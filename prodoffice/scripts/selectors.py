@@ -10,7 +10,7 @@ from django.http import Http404
 
 from prodoffice.domain.access import Capability
 from prodoffice.domain.screenplay.breakdown import Category
-from prodoffice.domain.screenplay.revisions import DiffLine, diff_scene
+from prodoffice.domain.screenplay.revisions import DiffKind, DiffLine, diff_scene
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scripts.choices import SceneChange, TagState
 from prodoffice.scripts.drafts import draft_scene
@@ -52,10 +52,23 @@ def scenes_of(revision: ScriptRevision) -> list[Scene]:
 
 
 @dataclass(frozen=True)
+class Segment:
+    text: str
+    tag: SceneElement | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    type: str
+    segments: list[Segment]
+
+
+@dataclass(frozen=True)
 class SceneSheet:
     scene: Scene
     tags_by_category: dict[str, list[SceneElement]]
     suggested: int
+    paragraphs: list[Paragraph]
 
 
 def access_scene(access: ProductionAccess, pk: int) -> Scene:
@@ -79,7 +92,36 @@ def scene_sheet(scene: Scene) -> SceneSheet:
             by_category[tag.element.category].append(tag)
         suggested += tag.state == TagState.SUGGESTED
     ordered = {c.value: by_category[c.value] for c in Category if by_category.get(c.value)}
-    return SceneSheet(scene=scene, tags_by_category=ordered, suggested=suggested)
+    marked = [tag for tags in ordered.values() for tag in tags]
+    return SceneSheet(
+        scene=scene,
+        tags_by_category=ordered,
+        suggested=suggested,
+        paragraphs=_highlighted(scene.body, marked),
+    )
+
+
+def _highlighted(body: list[dict[str, str]], tags: list[SceneElement]) -> list[Paragraph]:
+    """The scene's text cut into runs, each suggestion's source text its own marked run."""
+    spans: dict[int, list[SceneElement]] = defaultdict(list)
+    for tag in tags:
+        if tag.paragraph is not None and tag.start is not None and tag.end is not None:
+            spans[tag.paragraph].append(tag)
+    paragraphs = []
+    for index, part in enumerate(body):
+        text = part.get("text", "")
+        segments: list[Segment] = []
+        at = 0
+        for tag in sorted(spans.get(index, []), key=lambda t: (t.start, -(t.end or 0))):
+            start, end = tag.start or 0, tag.end or 0
+            if start < at or end > len(text) or start >= end:
+                continue  # overlapping or stale position: the tag is still listed beside
+            segments.append(Segment(text[at:start]))
+            segments.append(Segment(text[start:end], tag))
+            at = end
+        segments.append(Segment(text[at:]))
+        paragraphs.append(Paragraph(part.get("type", "action"), [s for s in segments if s.text]))
+    return paragraphs
 
 
 def access_tag(access: ProductionAccess, pk: int) -> SceneElement:
@@ -111,7 +153,22 @@ def element_lists(access: ProductionAccess, revision: ScriptRevision) -> list[Br
 @dataclass(frozen=True)
 class SceneDiff:
     scene: Scene
-    lines: list[DiffLine]
+    lines: list[DiffLine | None]  # None stands for unchanged lines left out
+
+
+def _around_changes(lines: list[DiffLine], context: int = 2) -> list[DiffLine | None]:
+    """The changed lines with `context` unchanged lines either side, as a reader wants them."""
+    near = set()
+    for at, line in enumerate(lines):
+        if line.kind != DiffKind.SAME:
+            near.update(range(at - context, at + context + 1))
+    shown: list[DiffLine | None] = []
+    for at, line in enumerate(lines):
+        if at in near:
+            shown.append(line)
+        elif shown and shown[-1] is not None:
+            shown.append(None)
+    return shown
 
 
 @dataclass(frozen=True)
@@ -146,13 +203,19 @@ def revision_report(revision: ScriptRevision) -> RevisionReport:
         for row in (previous.scenes.all() if previous else [])
         if row.pk not in kept and not row.omitted
     ]
-    omitted = [row for row in rows if row.change == SceneChange.OMITTED] + gone
+    # Only what this draft cut: a placeholder carried on from an earlier cut is old news.
+    newly_cut = [
+        row
+        for row in rows
+        if row.change == SceneChange.OMITTED and not (row.previous and row.previous.omitted)
+    ]
+    omitted = newly_cut + gone
     added = [row for row in rows if row.change == SceneChange.ADDED]
     changed, moved = [], []
     for row in rows:
         if row.change in (SceneChange.CHANGED, SceneChange.MOVED) and row.previous:
             before = draft_scene(row.previous, 0)
-            lines = diff_scene(before, draft_scene(row, 0))
+            lines = _around_changes(diff_scene(before, draft_scene(row, 0)))
             (changed if row.change == SceneChange.CHANGED else moved).append(SceneDiff(row, lines))
     touched = [*added, *(d.scene for d in changed), *(d.scene for d in moved), *omitted]
     cast = sorted(

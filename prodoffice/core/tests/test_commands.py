@@ -39,6 +39,9 @@ def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
     assert 35 <= crew.count() <= 45
     assert crew.values("department").distinct().count() >= 12
     assert production.vendors.count() == 8
+    script = production.scripts.get()
+    assert script.is_locked
+    assert script.revisions.get().scenes.count() == 66
     call_command("demo", if_empty=True)
     assert "left as is" in capsys.readouterr().out
     assert Production.objects.get(code=DEMO_CODE).pk == production.pk

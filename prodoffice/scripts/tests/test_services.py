@@ -174,8 +174,10 @@ def test_the_revision_report_shows_line_changes_pages_and_cast(
     )
     report = selectors.revision_report(second)
     scene_two = next(d for d in report.changed if d.scene.number == "2")
-    kinds = {line.kind for line in scene_two.lines}
+    kinds = {line.kind for line in scene_two.lines if line is not None}
     assert "removed" in kinds or "added" in kinds
+    # Long runs of unchanged lines are left out: the report shows changes, not whole scenes.
+    assert None in scene_two.lines or len(scene_two.lines) < 12
     assert report.pages
     assert any("EZRA HALLORAN" in name for name in report.cast)
 
@@ -200,3 +202,20 @@ def test_tagging_by_hand_adds_to_the_productions_element_list(world: World) -> N
         services.tag_element(access=access, scene=scene, category="snacks", name="Chips")
     with pytest.raises(RuleBroken):
         services.tag_element(access=access, scene=scene, category="props", name=" ")
+
+
+def test_a_draft_that_changes_nothing_reports_nothing_even_after_cuts(
+    world: World, white: bytes, blue: bytes
+) -> None:
+    access = world.access(Role.COORDINATOR)
+    first = services.import_script(access=access, filename="w.fountain", data=white)
+    services.lock_scene_numbers(access=access, script=first.script)
+    services.import_draft(access=access, script=first.script, filename="b.fountain", data=blue)
+    pink = services.import_draft(
+        access=access, script=first.script, filename="p.fountain", data=blue
+    )
+    assert pink.color == "Pink"
+    report = selectors.revision_report(pink)
+    assert (report.added, report.changed, report.omitted, report.moved) == ([], [], [], [])
+    numbers = list(pink.scenes.values_list("number", flat=True))
+    assert "28" in numbers and "53" in numbers  # still there as OMITTED placeholders

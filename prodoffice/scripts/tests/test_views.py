@@ -104,3 +104,15 @@ def test_elements_by_category_list_each_element_with_its_scenes(world: World, wh
     html = client.get(reverse("element_lists", args=[world.production.code, script.pk])).content
     assert b"JUNE HALLORAN" in html
     assert b"Cast" in html
+
+
+def test_the_scene_sheet_marks_the_text_each_suggestion_came_from(world: World) -> None:
+    client = _client(world)
+    script = (
+        b"INT. MOTEL ROOM - NIGHT\n\nJUNE lifts a REVOLVER from the drawer.\n\nJUNE\nNot tonight.\n"
+    )
+    _upload(client, world, "small.fountain", script)
+    tag = SceneElement.objects.get(element__category="props")
+    html = client.get(reverse("scene_sheet", args=[world.production.code, tag.scene_id])).content
+    assert b'<mark class="cat-props suggested"' in html
+    assert b">REVOLVER</mark>" in html
