@@ -8,12 +8,12 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from prodoffice.api.auth import TokenAuth
-from prodoffice.core.errors import FieldErrors, RuleBroken
+from prodoffice.core.errors import BadFile, FieldErrors, RuleBroken
 
 api = NinjaAPI(
     title="Prodoffice API",
     version="1",
-    description="The production office: productions, crew list, vendors. "
+    description="The production office: productions, crew list, vendors, scripts and breakdown. "
     "Authenticate with `Authorization: Bearer <token>` (make one on your API tokens page).",
     auth=TokenAuth(),
     urls_namespace="api",
@@ -45,6 +45,9 @@ def schema_mismatch(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(RuleBroken)
 def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
+    if isinstance(exc, BadFile):
+        body = {"detail": exc.message, "errors": {exc.field or "file": exc.message}}
+        return api.create_response(request, body, status=400)
     if isinstance(exc, FieldErrors):
         body = {"detail": "Nothing was saved; correct these fields.", "errors": exc.errors}
     else:
@@ -55,3 +58,4 @@ def rule_broken(request: HttpRequest, exc: RuleBroken) -> HttpResponse:
 api.add_router("/productions", "prodoffice.productions.api.router")
 api.add_router("/productions", "prodoffice.people.api.router")
 api.add_router("/productions", "prodoffice.vendors.api.router")
+api.add_router("/productions", "prodoffice.scripts.api.router")

@@ -18,3 +18,8 @@ class FieldErrors(RuleBroken):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
         self.errors = errors
+
+
+class BadFile(RuleBroken):
+    """An uploaded file that cannot be read at all (not a screenplay, not a spreadsheet): a bad
+    request rather than a broken rule, so the API answers 400."""

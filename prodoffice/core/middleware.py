@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 
@@ -22,6 +22,8 @@ class RefuseNulCharacters:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or _holds_nul(request):
             message = "The request held a NUL character, which no field accepts. Nothing was saved."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message, "errors": {}}, status=400)
             context = {"title": "Bad request", "message": message}
             return render(request, "core/error.html", context, status=400)
         return self.get_response(request)

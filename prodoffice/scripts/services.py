@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
-from prodoffice.core.errors import RuleBroken
+from prodoffice.core.errors import BadFile, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.search import fold
@@ -18,6 +18,7 @@ from prodoffice.domain.screenplay.analysis import Analysis, analyse
 from prodoffice.domain.screenplay.breakdown import Category
 from prodoffice.domain.screenplay.model import Scene as DraftScene
 from prodoffice.domain.screenplay.model import ScreenplayError
+from prodoffice.domain.screenplay.numbering import number_scenes
 from prodoffice.domain.screenplay.revisions import (
     MatchStatus,
     SceneMatch,
@@ -25,7 +26,6 @@ from prodoffice.domain.screenplay.revisions import (
     lock_numbers,
     match_scenes,
     needs_review,
-    number_scenes,
     revision_color,
 )
 from prodoffice.people.models import Engagement
@@ -40,7 +40,7 @@ def read_draft(filename: str, data: bytes) -> Analysis:
     try:
         return analyse(data, filename)
     except ScreenplayError as exc:
-        raise RuleBroken(str(exc), field="file") from exc
+        raise BadFile(str(exc), field="file") from exc
 
 
 @transaction.atomic

@@ -195,6 +195,13 @@ def test_the_openapi_document_lists_every_path_and_needs_no_token(world: World) 
         "/api/v1/productions/{code}/vendors",
         "/api/v1/productions/{code}/vendors/{id}",
         "/api/v1/productions/{code}/vendors/{id}/contacts",
+        "/api/v1/productions/{code}/scripts",
+        "/api/v1/productions/{code}/scripts/{id}",
+        "/api/v1/productions/{code}/scripts/{id}/drafts",
+        "/api/v1/productions/{code}/scripts/{id}/lock",
+        "/api/v1/productions/{code}/scripts/{id}/drafts/{sequence}/report",
+        "/api/v1/productions/{code}/scenes/{id}/breakdown",
+        "/api/v1/productions/{code}/breakdown-tags/{id}",
     }
     crew = document["paths"]["/api/v1/productions/{code}/crew"]
     assert set(crew) == {"get", "post"}
@@ -210,9 +217,14 @@ def test_every_operation_names_its_request_and_response_schemas(world: World) ->
             if success != "204":
                 content = operation["responses"][success]["content"]["application/json"]
                 assert "$ref" in json.dumps(content["schema"]), (method, path)
+            if path.endswith("/lock"):
+                continue  # the one write that takes no body
             if method in ("post", "patch"):
-                body = operation["requestBody"]["content"]["application/json"]["schema"]
-                assert "$ref" in body, (method, path)
+                content = operation["requestBody"]["content"]
+                if "multipart/form-data" in content:  # a file upload: the file and form fields
+                    assert "file" in content["multipart/form-data"]["schema"]["properties"]
+                    continue
+                assert "$ref" in content["application/json"]["schema"], (method, path)
 
 
 def test_the_docs_page_loads_its_assets_from_this_server(world: World) -> None:

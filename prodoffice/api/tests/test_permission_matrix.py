@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
@@ -22,11 +23,17 @@ from prodoffice.core.tests.permission_table import (
 )
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
+from prodoffice.scripts.models import SceneElement
+from prodoffice.scripts.services import import_script
 from prodoffice.vendors.services import VendorDetails, add_vendor
 
 pytestmark = pytest.mark.django_db
 
 NOT_CAST = ALL - {Role.CAST}
+# A row with this body posts SCRIPT as a multipart file upload instead of JSON.
+UPLOAD: dict[str, object] = {"file": "small.fountain"}
+SCRIPT = b"INT. MOTEL ROOM - NIGHT\n\nJUNE sits on the bed. A REVOLVER on the nightstand.\n\n"
+SCRIPT += b"JUNE\nNot tonight.\n"
 
 # (method, OpenAPI path): (body for a member allowed to write, roles allowed)
 OPERATIONS: dict[tuple[str, str], tuple[dict[str, object] | None, set[Role]]] = {
@@ -51,6 +58,18 @@ OPERATIONS: dict[tuple[str, str], tuple[dict[str, object] | None, set[Role]]] = 
         {"name": "Rita"},
         VENDOR_EDITORS,
     ),
+    ("get", "/productions/{code}/scripts"): (None, ALL),
+    ("post", "/productions/{code}/scripts"): (UPLOAD, OFFICE),
+    ("get", "/productions/{code}/scripts/{id}"): (None, ALL),
+    ("post", "/productions/{code}/scripts/{id}/drafts"): (UPLOAD, OFFICE),
+    ("post", "/productions/{code}/scripts/{id}/lock"): ({}, OFFICE),
+    ("get", "/productions/{code}/scripts/{id}/drafts/{sequence}/report"): (None, ALL),
+    ("get", "/productions/{code}/scenes/{id}/breakdown"): (None, ALL),
+    ("post", "/productions/{code}/scenes/{id}/breakdown"): (
+        {"category": "props", "name": "Thermos"},
+        OFFICE,
+    ),
+    ("patch", "/productions/{code}/breakdown-tags/{id}"): ({"state": "accepted"}, OFFICE),
 }
 ACCOUNT_OPERATIONS = {("get", "/productions")}
 
@@ -69,6 +88,9 @@ def test_every_api_operation_is_in_the_matrix() -> None:
 
 
 def _call(caller: ApiCaller, method: str, path: str, body: object) -> int:
+    if body == UPLOAD:
+        upload = SimpleUploadedFile("small.fountain", SCRIPT)
+        return int(caller.client.post(BASE + path, {"file": upload}).status_code)
     if body is None:
         return int(getattr(caller, method)(path).status_code)
     return int(getattr(caller, method)(path, body).status_code)
@@ -79,12 +101,19 @@ def test_each_api_operation_answers_each_role_as_the_rules_say(
     world: World, method: str, path: str
 ) -> None:
     vendor = add_vendor(access=world.access(Role.PRODUCER), details=VendorDetails(company="Mesa"))
+    draft = import_script(access=world.access(Role.PRODUCER), filename="s.fountain", data=SCRIPT)
     body_template, allowed = OPERATIONS[(method, path)]
-    record_id = vendor.pk if "/vendors/" in path else world.crew_member.pk
-    url = path.format(code=world.production.code, id=record_id)
+    record_ids = {
+        "/vendors/": vendor.pk,
+        "/scripts/": draft.script_id,
+        "/scenes/": draft.scenes.get().pk,
+        "/breakdown-tags/": SceneElement.objects.filter(scene__revision=draft).first().pk,
+    }
+    record_id = next((pk for part, pk in record_ids.items() if part in path), world.crew_member.pk)
+    url = path.format(code=world.production.code, id=record_id, sequence=draft.sequence)
     body = (
         json.loads(json.dumps(body_template).replace('"{grip}"', str(world.department("Grip").pk)))
-        if body_template
+        if body_template is not None
         else None
     )
     seen: dict[str, object] = {}

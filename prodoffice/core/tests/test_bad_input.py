@@ -98,3 +98,15 @@ def test_hostile_values_on_account_pages_never_give_a_server_error(
         assert client.post(reverse(name), data).status_code < 500, (name, value[:20])
     token = quote(value or "x", safe="")
     assert Client().get(f"/me/{token}/").status_code in {400, 404}
+
+
+@pytest.mark.django_db
+def test_an_api_caller_sending_a_nul_character_gets_json_back(world: World) -> None:
+    from prodoffice.api.tests.caller import ApiCaller
+
+    caller = ApiCaller(world.user(Role.COORDINATOR))
+    response = caller.client.post(
+        f"/api/v1/productions/{world.production.code}/scripts", {"title": "a\x00b"}
+    )
+    assert response.status_code == 400
+    assert "NUL" in response.json()["detail"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from prodoffice.domain.screenplay.breakdown import Suggestion, elements_json, suggest_script
-from prodoffice.domain.screenplay.fountain import strip_emphasis
+from prodoffice.domain.screenplay.emphasis import strip_emphasis
 from prodoffice.domain.screenplay.measure import measure
 from prodoffice.domain.screenplay.model import Script
 from prodoffice.domain.screenplay.read import read_screenplay

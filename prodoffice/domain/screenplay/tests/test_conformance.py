@@ -40,7 +40,8 @@ from hypothesis import strategies as st
 
 from conftest import missing_in_ci
 from prodoffice.domain.screenplay.decoding import decode
-from prodoffice.domain.screenplay.fountain import emphasis_runs, parse_fountain, strip_emphasis
+from prodoffice.domain.screenplay.emphasis import emphasis_runs, strip_emphasis
+from prodoffice.domain.screenplay.fountain import parse_fountain
 from prodoffice.domain.screenplay.model import Element, ElementType, Screenplay
 from prodoffice.domain.screenplay.tests.test_fountain import lost_lines
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prodoffice.domain.screenplay.fountain import Run, emphasis_runs, parse_fountain, strip_emphasis
+from prodoffice.domain.screenplay.emphasis import Run, emphasis_runs, strip_emphasis
+from prodoffice.domain.screenplay.fountain import parse_fountain
 from prodoffice.domain.screenplay.model import Element, ElementType, Screenplay
 
 A = ElementType.ACTION

@@ -12,6 +12,7 @@ from conftest import missing_in_ci
 from prodoffice.domain.screenplay.fountain import parse_fountain
 from prodoffice.domain.screenplay.measure import measure
 from prodoffice.domain.screenplay.model import Element, ElementType, Heading, Scene
+from prodoffice.domain.screenplay.numbering import insert_numbers, number_scenes, scene_number_key
 from prodoffice.domain.screenplay.revisions import (
     REVISION_COLORS,
     REVISION_SWATCHES,
@@ -20,15 +21,12 @@ from prodoffice.domain.screenplay.revisions import (
     SceneMatch,
     carry_over,
     diff_scene,
-    insert_numbers,
     lock_numbers,
     match_scenes,
     needs_review,
-    number_scenes,
     revised_elements,
     revision_color,
     revision_swatch,
-    scene_number_key,
 )
 
 T = ElementType
