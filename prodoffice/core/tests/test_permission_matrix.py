@@ -115,8 +115,11 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "draft_import": ("post", _script, OFFICE),
     "script_lock": ("post", _script, OFFICE),
     "revision_report": ("get", _draft, ALL),
+    "revision_report_pdf": ("get", _draft, ALL),
+    "breakdown_pdf": ("get", _script, ALL),
     "element_lists": ("get", _script, ALL),
     "scene_sheet": ("get", _scene, ALL),
+    "scene_breakdown_pdf": ("get", _scene, ALL),
     "tag_add": ("post", _scene, OFFICE),
     "tag_state": ("post", _tag, OFFICE),
 }
