@@ -36,3 +36,15 @@ def check_phase_dates(
         else:
             latest = (label.lower(), value)
     return errors
+
+
+def check_revision_colors(colors: tuple[str, ...]) -> str | None:
+    """A production's own revision colour sequence: names, each once, at most 20."""
+    names = [" ".join(color.split()) for color in colors]
+    if len(names) > 20:
+        return "At most 20 colours; after the last, the sequence starts again as Double ..."
+    if any(not name or len(name) > 30 for name in names):
+        return "Each colour is a name of 1 to 30 characters, e.g. Goldenrod."
+    if len({name.casefold() for name in names}) != len(names):
+        return "Each colour appears once in the sequence."
+    return None

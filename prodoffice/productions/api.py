@@ -30,6 +30,9 @@ class ProductionOut(Schema):
     shoot_start: date | None
     shoot_end: date | None
     wrap_end: date | None
+    revision_colors: list[str] = Field(
+        description="Script revision colours in order; empty means White, Blue, Pink ..."
+    )
     role: str = Field(description=f"The caller's role: one of {', '.join(Role)}.")
     role_label: str
 
@@ -55,6 +58,7 @@ class ProductionPatch(Schema):
     shoot_start: date | None = None
     shoot_end: date | None = None
     wrap_end: date | None = None
+    revision_colors: list[Text] | None = Field(None, max_length=20)
 
 
 class DepartmentOut(Schema):
@@ -92,7 +96,10 @@ def update_production(request: HttpRequest, code: str, payload: ProductionPatch)
     """Change the production's details (producer/UPM and coordinator)."""
     access = access_production(request.user, code, Capability.EDIT_PRODUCTION)
     current = asdict(_current_details(access.production))
-    details = services.ProductionDetails(**(current | payload.model_dump(exclude_unset=True)))
+    changes = payload.model_dump(exclude_unset=True)
+    if changes.get("revision_colors") is None:
+        changes.pop("revision_colors", None)
+    details = services.ProductionDetails(**(current | changes))
     production = services.update_production(
         actor=access.user, production=access.production, details=details
     )

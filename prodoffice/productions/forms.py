@@ -23,6 +23,13 @@ class ProductionForm(forms.Form):
     shoot_start = forms.DateField(required=False, widget=DateInput)
     shoot_end = forms.DateField(required=False, widget=DateInput, label="Last shoot day")
     wrap_end = forms.DateField(required=False, widget=DateInput, label="End of wrap")
+    revision_colors = forms.CharField(
+        required=False,
+        max_length=600,
+        label="Script revision colours",
+        help_text="In order, separated by commas. Empty: White, Blue, Pink, Yellow, Green, "
+        "Goldenrod, Buff, Salmon, Cherry.",
+    )
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -40,6 +47,9 @@ class ProductionForm(forms.Form):
             shoot_start=data["shoot_start"],
             shoot_end=data["shoot_end"],
             wrap_end=data["wrap_end"],
+            revision_colors=tuple(
+                part.strip() for part in data["revision_colors"].split(",") if part.strip()
+            ),
         )
 
 

@@ -32,6 +32,8 @@ class Production(TimeStamped):
     shoot_start = models.DateField(null=True, blank=True)
     shoot_end = models.DateField(null=True, blank=True)
     wrap_end = models.DateField(null=True, blank=True)
+    # Script revision colours in order; empty means the industry's (White, Blue, Pink ...).
+    revision_colors = models.JSONField(default=list, blank=True)
 
     objects = ProductionQuerySet.as_manager()
 

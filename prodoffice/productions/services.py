@@ -18,7 +18,11 @@ from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.core.validation import length_errors
 from prodoffice.domain.access import Role
-from prodoffice.domain.production_rules import check_code, check_phase_dates
+from prodoffice.domain.production_rules import (
+    check_code,
+    check_phase_dates,
+    check_revision_colors,
+)
 from prodoffice.productions.choices import DEFAULT_DEPARTMENTS, ProductionKind
 from prodoffice.productions.models import Department, Membership, Production
 
@@ -36,6 +40,7 @@ class ProductionDetails:
     shoot_start: date | None = None
     shoot_end: date | None = None
     wrap_end: date | None = None
+    revision_colors: tuple[str, ...] = ()
 
 
 def _check_details(details: ProductionDetails) -> dict[str, str]:
@@ -50,6 +55,8 @@ def _check_details(details: ProductionDetails) -> dict[str, str]:
         len(details.currency) == 3 and details.currency.isalpha() and details.currency.isupper()
     ):
         errors["currency"] = "Use a three-letter currency code such as USD, EUR or GBP."
+    if error := check_revision_colors(details.revision_colors):
+        errors["revision_colors"] = error
     for name, message in length_errors(Production, details.__dict__).items():
         errors.setdefault(name, message)
     errors.update(
@@ -58,6 +65,12 @@ def _check_details(details: ProductionDetails) -> dict[str, str]:
         )
     )
     return errors
+
+
+def _stored(details: ProductionDetails) -> dict[str, object]:
+    values = dict(details.__dict__)
+    values["revision_colors"] = [" ".join(c.split()) for c in details.revision_colors]
+    return values
 
 
 @transaction.atomic
@@ -74,7 +87,7 @@ def create_production(
     if errors:
         raise FieldErrors(errors)
     with unique_or_refuse("code", f"Code {code} was taken a moment ago; choose another."):
-        production = Production.objects.create(code=code, **details.__dict__)
+        production = Production.objects.create(code=code, **_stored(details))
     Department.objects.bulk_create(
         Department(production=production, name=name, order=index * 10)
         for index, name in enumerate(DEFAULT_DEPARTMENTS)
@@ -96,7 +109,7 @@ def update_production(
     if errors := _check_details(details):
         raise FieldErrors(errors)
     before = history.snapshot(production)
-    for field, value in details.__dict__.items():
+    for field, value in _stored(details).items():
         setattr(production, field, value)
     production.save()
     history.record(

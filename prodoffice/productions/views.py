@@ -49,6 +49,7 @@ def overview(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
 def production_edit(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
     production = access.production
     initial = {f: getattr(production, f) for f in ProductionForm.base_fields if f != "code"}
+    initial["revision_colors"] = ", ".join(production.revision_colors)
     form = ProductionForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         try:

@@ -20,6 +20,7 @@ from prodoffice.domain.screenplay.model import Scene as DraftScene
 from prodoffice.domain.screenplay.model import ScreenplayError
 from prodoffice.domain.screenplay.numbering import number_scenes
 from prodoffice.domain.screenplay.revisions import (
+    REVISION_COLORS,
     MatchStatus,
     SceneMatch,
     carry_over,
@@ -80,7 +81,7 @@ def _add_revision(
     return ScriptRevision.objects.create(
         script=script,
         sequence=sequence,
-        color=revision_color(sequence),
+        color=revision_color(sequence, script.production.revision_colors or REVISION_COLORS),
         filename=PurePath(filename).name[:255],
         format=screenplay.format,
         encoding=screenplay.encoding,

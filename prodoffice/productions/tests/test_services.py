@@ -121,3 +121,37 @@ def test_departments_are_editable_but_not_deleted_while_people_are_in_them(world
     with pytest.raises(RuleBroken, match="still has people"):
         delete_department(actor=actor, department=grip)
     assert world.production.departments.filter(name="Grip").exists()
+
+
+def test_a_production_names_its_own_revision_colours(world: World) -> None:
+    from prodoffice.scripts.services import import_draft, import_script
+
+    producer = world.user(Role.PRODUCER)
+    details = ProductionDetails(
+        title="Night Owl", kind="feature", revision_colors=("White", " Lavender ", "Mint")
+    )
+    update_production(actor=producer, production=world.production, details=details)
+    assert world.production.revision_colors == ["White", "Lavender", "Mint"]
+    access = world.access(Role.COORDINATOR)
+    page = b"INT. ROOM - DAY\n\nA lamp.\n"
+    first = import_script(access=access, filename="s.fountain", data=page)
+    colors = [first.color]
+    for _ in range(3):
+        colors.append(
+            import_draft(access=access, script=first.script, filename="s.fountain", data=page).color
+        )
+    assert colors == ["White", "Lavender", "Mint", "Double White"]
+
+
+def test_a_revision_colour_sequence_must_name_each_colour_once(world: World) -> None:
+    producer = world.user(Role.PRODUCER)
+    for colors in (("White", "white"), ("White", " "), tuple(f"C{n}" for n in range(21))):
+        with pytest.raises(FieldErrors) as caught:
+            update_production(
+                actor=producer,
+                production=world.production,
+                details=ProductionDetails(
+                    title="Night Owl", kind="feature", revision_colors=colors
+                ),
+            )
+        assert set(caught.value.errors) == {"revision_colors"}
