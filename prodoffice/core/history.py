@@ -105,3 +105,17 @@ def readable(records: list[ChangeRecord], *, show_money: bool) -> list[ChangeRec
             if show_money or label not in entry.money_fields
         ]
     return records
+
+
+def record_change(
+    access: Any, instance: models.Model, action: str, *, before: Snapshot | None = None
+) -> ChangeRecord | None:
+    """`record` for a member changing something on their production (an access with .user and
+    .production, as every service has)."""
+    return record(
+        actor=access.user,
+        production=access.production,
+        instance=instance,
+        action=action,
+        before=before,
+    )

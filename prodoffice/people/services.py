@@ -162,12 +162,7 @@ def hire_person(
     with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
         hired.save()
     for instance in (person, hired):
-        history.record(
-            actor=access.user,
-            production=access.production,
-            instance=instance,
-            action=ChangeRecord.Action.CREATED,
-        )
+        history.record_change(access, instance, ChangeRecord.Action.CREATED)
     return hired
 
 
@@ -207,13 +202,7 @@ def update_person(
             instance.search_text = search_text_for(person, instance)
         with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
             instance.save()
-        history.record(
-            actor=access.user,
-            production=access.production,
-            instance=instance,
-            action=ChangeRecord.Action.CHANGED,
-            before=before,
-        )
+        history.record_change(access, instance, ChangeRecord.Action.CHANGED, before=before)
     return engagement
 
 
@@ -221,12 +210,8 @@ def update_person(
 def remove_person(*, access: ProductionAccess, engagement: Engagement) -> None:
     """Take an engagement off the crew list; the contact card stays in the address book."""
     access.require(Capability.EDIT_PEOPLE)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=engagement,
-        action=ChangeRecord.Action.DELETED,
-        before=history.snapshot(engagement),
+    history.record_change(
+        access, engagement, ChangeRecord.Action.DELETED, before=history.snapshot(engagement)
     )
     engagement.delete()
 
@@ -240,12 +225,7 @@ def issue_personal_link(*, access: ProductionAccess, contact: Contact) -> Person
     link = PersonalLink.objects.create(
         contact=contact, token=secrets.token_urlsafe(32), created_by=access.user
     )
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=link,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, link, ChangeRecord.Action.CREATED)
     return link
 
 
@@ -258,13 +238,7 @@ def revoke_personal_link(*, access: ProductionAccess, link: PersonalLink) -> Per
         before = history.snapshot(link)
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
-        history.record(
-            actor=access.user,
-            production=access.production,
-            instance=link,
-            action=ChangeRecord.Action.CHANGED,
-            before=before,
-        )
+        history.record_change(access, link, ChangeRecord.Action.CHANGED, before=before)
     return link
 
 

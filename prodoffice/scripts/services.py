@@ -60,12 +60,7 @@ def import_script(
         revision, scenes, numbers, [SceneChange.FIRST_DRAFT] * len(scenes), [False] * len(scenes)
     )
     _tag_suggestions(access, dict(zip(range(len(rows)), rows, strict=True)), scenes, analysis)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=script,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, script, ChangeRecord.Action.CREATED)
     return revision
 
 
@@ -228,13 +223,7 @@ def lock_scene_numbers(*, access: ProductionAccess, script: Script) -> Script:
         before = history.snapshot(script)
         script.locked_at = timezone.now()
         script.save(update_fields=["locked_at"])
-        history.record(
-            actor=access.user,
-            production=access.production,
-            instance=script,
-            action=ChangeRecord.Action.CHANGED,
-            before=before,
-        )
+        history.record_change(access, script, ChangeRecord.Action.CHANGED, before=before)
     return script
 
 
@@ -250,13 +239,7 @@ def set_tag_state(*, access: ProductionAccess, tag: SceneElement, state: str) ->
         before = history.snapshot(tag)
         tag.state = state
         tag.save(update_fields=["state"])
-        history.record(
-            actor=access.user,
-            production=access.production,
-            instance=tag,
-            action=ChangeRecord.Action.CHANGED,
-            before=before,
-        )
+        history.record_change(access, tag, ChangeRecord.Action.CHANGED, before=before)
     return tag
 
 
@@ -280,12 +263,7 @@ def tag_element(
     if not created and tag.state != TagState.ACCEPTED:
         tag.state = TagState.ACCEPTED
         tag.save(update_fields=["state"])
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=tag,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, tag, ChangeRecord.Action.CREATED)
     return tag
 
 
@@ -350,12 +328,7 @@ def import_draft(
     Scene.objects.bulk_update([r for r in rows if r.previous_id], ["previous"])
     SceneElement.objects.bulk_create(carried)
     _tag_suggestions(access, fresh, new, analysis, keep_existing=True)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=revision,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, revision, ChangeRecord.Action.CREATED)
     return revision
 
 

@@ -117,12 +117,7 @@ def add_vendor(*, access: ProductionAccess, details: VendorDetails) -> Vendor:
     values = _clean(access, details, None)
     with unique_or_refuse("company", _COMPANY_RACE):
         vendor = Vendor.objects.create(production=access.production, **values)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=vendor,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, vendor, ChangeRecord.Action.CREATED)
     return vendor
 
 
@@ -137,13 +132,7 @@ def update_vendor(*, access: ProductionAccess, vendor: Vendor, details: VendorDe
         setattr(vendor, name, value)
     with unique_or_refuse("company", _COMPANY_RACE):
         vendor.save()
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=vendor,
-        action=ChangeRecord.Action.CHANGED,
-        before=before,
-    )
+    history.record_change(access, vendor, ChangeRecord.Action.CHANGED, before=before)
     return vendor
 
 
@@ -155,12 +144,8 @@ def reveal_tax_id(*, access: ProductionAccess, vendor: Vendor) -> str:
 @transaction.atomic
 def delete_vendor(*, access: ProductionAccess, vendor: Vendor) -> None:
     access.require(Capability.EDIT_VENDORS)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=vendor,
-        action=ChangeRecord.Action.DELETED,
-        before=history.snapshot(vendor),
+    history.record_change(
+        access, vendor, ChangeRecord.Action.DELETED, before=history.snapshot(vendor)
     )
     vendor.delete()
 
@@ -183,23 +168,14 @@ def add_vendor_contact(
     person = VendorContact.objects.create(
         vendor=vendor, name=name, role=details.role.strip(), email=email, phone=phone
     )
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=person,
-        action=ChangeRecord.Action.CREATED,
-    )
+    history.record_change(access, person, ChangeRecord.Action.CREATED)
     return person
 
 
 @transaction.atomic
 def remove_vendor_contact(*, access: ProductionAccess, person: VendorContact) -> None:
     access.require(Capability.EDIT_VENDORS)
-    history.record(
-        actor=access.user,
-        production=access.production,
-        instance=person,
-        action=ChangeRecord.Action.DELETED,
-        before=history.snapshot(person),
+    history.record_change(
+        access, person, ChangeRecord.Action.DELETED, before=history.snapshot(person)
     )
     person.delete()
