@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
 from django.http import Http404
 
 from prodoffice.domain.access import Capability
@@ -84,7 +85,7 @@ def access_scene(access: ProductionAccess, pk: int) -> Scene:
 
 
 def scene_sheet(scene: Scene) -> SceneSheet:
-    tags = scene.tags.select_related("element__cast").order_by("element__name")
+    tags = scene.tags.select_related("element__cast").order_by(Lower("element__name"))
     by_category: dict[str, list[SceneElement]] = defaultdict(list)
     suggested = 0
     for tag in tags:
@@ -198,11 +199,8 @@ def revision_report(revision: ScriptRevision) -> RevisionReport:
         )
     )
     kept = {row.previous_id for row in rows if row.previous_id}
-    gone = [
-        row
-        for row in (previous.scenes.all() if previous else [])
-        if row.pk not in kept and not row.omitted
-    ]
+    before = previous.scenes.prefetch_related("tags__element__cast") if previous else []
+    gone = [row for row in before if row.pk not in kept and not row.omitted]
     # Only what this draft cut: a placeholder carried on from an earlier cut is old news.
     newly_cut = [
         row

@@ -109,7 +109,7 @@ def scene_sheet(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
     scene = selectors.access_scene(access, pk)
     context = {"sheet": selectors.scene_sheet(scene), "form": TagForm(), "states": TagState}
     return render_page(
-        request, "scripts/scene_sheet.html", "scripts/partials/sheet_tags.html", context
+        request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context
     )
 
 
@@ -123,7 +123,7 @@ def tag_state(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpRe
         messages.error(request, error.message)
     context = {"sheet": selectors.scene_sheet(tag.scene), "form": TagForm(), "states": TagState}
     return render_page(
-        request, "scripts/scene_sheet.html", "scripts/partials/sheet_tags.html", context
+        request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context
     )
 
 
@@ -147,7 +147,7 @@ def tag_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResp
     context = {"sheet": selectors.scene_sheet(scene), "form": form, "states": TagState}
     status = 400 if form.errors else 200
     return render_page(
-        request, "scripts/scene_sheet.html", "scripts/partials/sheet_tags.html", context, status
+        request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context, status
     )
 
 

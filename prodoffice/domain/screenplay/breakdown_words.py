@@ -20,6 +20,8 @@ VEHICLE_WORDS = (
     "golf cart", "wagon", "carriage", "stagecoach", "helicopter", "chopper", "plane",
     "airplane", "jet", "biplane", "boat", "rowboat", "speedboat", "canoe", "kayak", "raft",
     "ship", "yacht", "ferry", "submarine", "train", "subway", "tram", "trolley",
+    "eighteen-wheeler", "semi", "semi-truck", "big rig", "tractor-trailer", "hatchback",
+    "coupe", "dump truck", "flatbed", "camper", "motorhome", "atv", "dirt bike",
 )  # fmt: skip
 
 ANIMAL_WORDS = (

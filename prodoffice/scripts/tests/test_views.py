@@ -79,6 +79,9 @@ def test_the_breakdown_sheet_highlights_and_accepts_suggestions_with_htmx(
     assert "<html" not in partial.content.decode()
     tag.refresh_from_db()
     assert tag.state == TagState.ACCEPTED
+    # The text on the left is swapped too: its mark turns from suggested to accepted.
+    if tag.start is not None:
+        assert f'class="cat-{tag.element.category} accepted"' in partial.content.decode()
 
 
 def test_a_department_head_reads_the_breakdown_but_cannot_change_it(
