@@ -108,9 +108,7 @@ def revision_report(
 def scene_sheet(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     scene = selectors.access_scene(access, pk)
     context = {"sheet": selectors.scene_sheet(scene), "form": TagForm(), "states": TagState}
-    return render_page(
-        request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context
-    )
+    return render_page(request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context)
 
 
 @require_POST
@@ -122,9 +120,7 @@ def tag_state(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpRe
     except RuleBroken as error:
         messages.error(request, error.message)
     context = {"sheet": selectors.scene_sheet(tag.scene), "form": TagForm(), "states": TagState}
-    return render_page(
-        request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context
-    )
+    return render_page(request, "scripts/scene_sheet.html", "scripts/partials/sheet.html", context)
 
 
 @require_POST
