@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "prodoffice.people",
     "prodoffice.vendors",
     "prodoffice.scripts",
+    "prodoffice.scheduling",
     "prodoffice.api",
     "prodoffice.demo",
 ]

@@ -102,6 +102,7 @@ class RevisionReportData(TypedDict):
     counts: dict[str, int]
     pages: list[int]
     cast: list[str]
+    elements: list[list[str]]  # [category label, names joined]
     added: list[SceneLine]
     omitted: list[SceneLine]
     moved: list[SceneLine]
@@ -145,6 +146,10 @@ def revision_report(revision: ScriptRevision) -> PdfFile:
         counts=_counts(report),
         pages=report.pages,
         cast=report.cast,
+        elements=[
+            [Category(category).label, ", ".join(names)]
+            for category, names in report.elements.items()
+        ],
         added=[_scene_line(scene) for scene in report.added],
         omitted=[_scene_line(scene, placed=False) for scene in report.omitted],
         moved=[_scene_line(diff.scene) for diff in report.moved],

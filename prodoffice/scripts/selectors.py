@@ -184,6 +184,7 @@ class RevisionReport:
     omitted: list[Scene]  # scenes of the draft before that are gone
     pages: list[int]  # pages of this draft that carry a change
     cast: list[str]  # cast in the added, changed and omitted scenes
+    elements: dict[str, list[str]]  # other accepted breakdown elements there, by category
     to_review: list[Scene]
 
 
@@ -225,6 +226,11 @@ def revision_report(revision: ScriptRevision) -> RevisionReport:
         }
         | {name for scene in gone for name in scene.characters}
     )
+    elements: dict[str, set[str]] = defaultdict(set)
+    for scene in touched:
+        for tag in scene.tags.all():
+            if tag.state == TagState.ACCEPTED and tag.element.category != Category.CAST.value:
+                elements[tag.element.category].add(tag.element.name)
     return RevisionReport(
         revision=revision,
         previous=previous,
@@ -234,6 +240,9 @@ def revision_report(revision: ScriptRevision) -> RevisionReport:
         omitted=omitted,
         pages=sorted({s.page for s in touched if s.revision_id == revision.pk and not s.omitted}),
         cast=cast,
+        elements={
+            c.value: sorted(elements[c.value], key=str.casefold) for c in Category if c in elements
+        },
         to_review=[row for row in rows if row.review_needed],
     )
 

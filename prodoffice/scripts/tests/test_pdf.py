@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from prodoffice.core.tests.personas import World, make_world
 from prodoffice.domain.access import Role
 from prodoffice.domain.screenplay.revisions import DiffKind
-from prodoffice.scripts import selectors, services
+from prodoffice.scripts import pdf, selectors, services
 from prodoffice.scripts.choices import TagState
 from prodoffice.scripts.models import SceneElement, ScriptRevision
 
@@ -189,3 +189,19 @@ def test_the_script_page_and_the_revision_report_link_to_their_pdfs(
     assert reverse("breakdown_pdf", args=[code, pk]) in script_page
     report_page = _get(world, Role.CREW, "revision_report", pk, 1).content.decode()
     assert reverse("revision_report_pdf", args=[code, pk, 1]) in report_page
+
+
+def test_the_revision_report_pdf_names_the_elements_the_changes_touch(
+    world: World, white: bytes, blue: bytes
+) -> None:
+    access = world.access(Role.COORDINATOR)
+    first = services.import_script(access=access, filename="w.fountain", data=white)
+    services.lock_scene_numbers(access=access, script=first.script)
+    scene = first.scenes.get(number="2")
+    services.tag_element(access=access, scene=scene, category="props", name="Voicemail phone")
+    second = services.import_draft(
+        access=access, script=first.script, filename="b.fountain", data=blue
+    )
+    content = pdf.revision_report(second).content
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    assert "Voicemail phone" in text

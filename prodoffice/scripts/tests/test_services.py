@@ -219,3 +219,21 @@ def test_a_draft_that_changes_nothing_reports_nothing_even_after_cuts(
     assert (report.added, report.changed, report.omitted, report.moved) == ([], [], [], [])
     numbers = list(pink.scenes.values_list("number", flat=True))
     assert "28" in numbers and "53" in numbers  # still there as OMITTED placeholders
+
+
+def test_the_revision_report_names_the_breakdown_elements_the_changes_touch(
+    world: World, white: bytes, blue: bytes
+) -> None:
+    access = world.access(Role.COORDINATOR)
+    first = services.import_script(access=access, filename="w.fountain", data=white)
+    services.lock_scene_numbers(access=access, script=first.script)
+    scene = first.scenes.get(number="2")  # changed in the Blue draft
+    services.tag_element(access=access, scene=scene, category="props", name="Voicemail phone")
+    untouched = first.scenes.get(number="1")  # unchanged
+    services.tag_element(access=access, scene=untouched, category="props", name="Shovel")
+    second = services.import_draft(
+        access=access, script=first.script, filename="b.fountain", data=blue
+    )
+    report = selectors.revision_report(second)
+    assert "Voicemail phone" in report.elements["props"]
+    assert "Shovel" not in report.elements.get("props", [])
