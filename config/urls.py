@@ -13,6 +13,7 @@ production_urls = [
     path("", include("prodoffice.people.urls")),
     path("", include("prodoffice.vendors.urls")),
     path("", include("prodoffice.scripts.urls")),
+    path("", include("prodoffice.scheduling.urls")),
 ]
 
 urlpatterns = [

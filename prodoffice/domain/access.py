@@ -51,6 +51,8 @@ class Capability(StrEnum):
     VIEW_HISTORY = "view_history"
     VIEW_SCRIPT = "view_script"
     EDIT_SCRIPT = "edit_script"
+    VIEW_SCHEDULE = "view_schedule"
+    EDIT_SCHEDULE = "edit_schedule"
     MANAGE_PERSONAL_LINKS = "manage_personal_links"
 
 
@@ -76,6 +78,9 @@ _GRANTS: dict[Capability, frozenset[Role]] = {
     # Scripts circulate to the whole company; the office imports drafts and tags the breakdown.
     Capability.VIEW_SCRIPT: frozenset(Role),
     Capability.EDIT_SCRIPT: frozenset(_OFFICE),
+    # The schedule is what every cast and crew member plans their days by.
+    Capability.VIEW_SCHEDULE: frozenset(Role),
+    Capability.EDIT_SCHEDULE: frozenset(_OFFICE),
 }
 
 

@@ -42,14 +42,17 @@ def access_revision(access: ProductionAccess, script: Script, sequence: int) -> 
     return revision
 
 
-def scenes_of(revision: ScriptRevision) -> list[Scene]:
-    """The draft's scenes with their accepted cast, in one query each."""
+def cast_tags_prefetch(path: str = "tags") -> Prefetch:
+    """A scene's accepted cast as `cast_tags`, cast numbers included, for lists of scenes."""
     cast_tags = SceneElement.objects.filter(
         state=TagState.ACCEPTED, element__category=Category.CAST.value
     ).select_related("element__cast")
-    return list(
-        revision.scenes.prefetch_related(Prefetch("tags", queryset=cast_tags, to_attr="cast_tags"))
-    )
+    return Prefetch(path, queryset=cast_tags, to_attr="cast_tags")
+
+
+def scenes_of(revision: ScriptRevision) -> list[Scene]:
+    """The draft's scenes with their accepted cast, in one query each."""
+    return list(revision.scenes.prefetch_related(cast_tags_prefetch()))
 
 
 @dataclass(frozen=True)

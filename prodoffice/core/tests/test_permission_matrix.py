@@ -8,6 +8,7 @@ without a row here fails `test_every_page_is_in_the_matrix`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from django.db import transaction
@@ -25,6 +26,7 @@ from prodoffice.core.tests.permission_table import (
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.people.models import PersonalLink
+from prodoffice.scheduling.models import Schedule, Strip
 from prodoffice.scripts.models import Scene, SceneElement, Script
 from prodoffice.vendors.models import Vendor, VendorContact
 
@@ -77,6 +79,14 @@ def _tag(w: World) -> list[object]:
     return [w.production.code, tags[0].pk]
 
 
+def _schedule(w: World) -> list[object]:
+    return [w.production.code, Schedule.objects.get(production=w.production).pk]
+
+
+def _strip(w: World) -> list[object]:
+    return [w.production.code, Strip.objects.filter(schedule__production=w.production)[0].pk]
+
+
 def _department(w: World) -> list[object]:
     return [w.production.code, w.department("Stunts").pk]
 
@@ -122,6 +132,10 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "scene_breakdown_pdf": ("get", _scene, ALL),
     "tag_add": ("post", _scene, OFFICE),
     "tag_state": ("post", _tag, OFFICE),
+    # Everyone plans their days by the schedule; the office arranges it.
+    "schedule_list": ("get", _code, ALL),
+    "stripboard": ("get", _schedule, ALL),
+    "strip_move": ("post", _strip, OFFICE),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
 ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
@@ -147,6 +161,7 @@ def test_every_page_is_in_the_matrix() -> None:
 
 def _setup(world: World) -> None:
     from prodoffice.people.services import issue_personal_link
+    from prodoffice.scheduling.services import create_schedule
     from prodoffice.scripts.services import import_script
     from prodoffice.vendors.services import (
         VendorContactDetails,
@@ -160,7 +175,10 @@ def _setup(world: World) -> None:
     add_vendor_contact(access=access, vendor=vendor, details=VendorContactDetails(name="Luis"))
     issue_personal_link(access=access, contact=world.crew_member.contact)
     script = b"INT. MOTEL ROOM - NIGHT\n\nJUNE lifts a REVOLVER.\n\nJUNE\nNot tonight.\n"
-    import_script(access=access, filename="small.fountain", data=script)
+    revision = import_script(access=access, filename="small.fountain", data=script)
+    create_schedule(
+        access=access, revision=revision, name="First pass", start_date=date(2027, 3, 1)
+    )
 
 
 @pytest.mark.django_db

@@ -1,0 +1,81 @@
+"""Reads of schedules and the stripboard, scoped by the reader's access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from prodoffice.domain.access import Capability
+from prodoffice.productions.access import ProductionAccess
+from prodoffice.scheduling.models import Schedule, ShootDay, Strip
+from prodoffice.scripts.selectors import cast_tags_prefetch
+
+
+def schedules(access: ProductionAccess) -> QuerySet[Schedule]:
+    access.require(Capability.VIEW_SCHEDULE)
+    return Schedule.objects.filter(production=access.production).select_related("revision__script")
+
+
+def access_schedule(access: ProductionAccess, pk: int) -> Schedule:
+    schedule = schedules(access).filter(pk=pk).first()
+    if schedule is None:
+        raise Http404("No such schedule.")
+    return schedule
+
+
+def access_strip(access: ProductionAccess, pk: int) -> Strip:
+    access.require(Capability.VIEW_SCHEDULE)
+    strip = (
+        Strip.objects.select_related("schedule", "day")
+        .filter(pk=pk, schedule__production=access.production)
+        .first()
+    )
+    if strip is None:
+        raise Http404("No such strip.")
+    return strip
+
+
+def access_day(schedule: Schedule, pk: int) -> ShootDay:
+    day = ShootDay.objects.filter(pk=pk, schedule=schedule).first()
+    if day is None:
+        raise Http404("No such day.")
+    return day
+
+
+@dataclass(frozen=True)
+class BoardDay:
+    day: ShootDay
+    strips: list[Strip]
+    eighths: int
+    over: bool  # more pages than the schedule allows a day
+
+
+@dataclass(frozen=True)
+class Stripboard:
+    schedule: Schedule
+    days: list[BoardDay]
+    boneyard: list[Strip]
+    eighths: int
+
+
+def stripboard(schedule: Schedule) -> Stripboard:
+    """Days in order with their strips, and the boneyard: a constant number of queries."""
+    strips = (
+        Strip.objects.filter(schedule=schedule)
+        .select_related("scene")
+        .prefetch_related(cast_tags_prefetch("scene__tags"))
+        .order_by("order")
+    )
+    by_day: dict[int | None, list[Strip]] = {}
+    for strip in strips:
+        by_day.setdefault(strip.day_id, []).append(strip)
+    days = []
+    for day in schedule.days.order_by("order"):
+        on_day = by_day.get(day.pk, [])
+        eighths = sum(s.scene.eighths for s in on_day)
+        days.append(BoardDay(day, on_day, eighths, eighths > schedule.eighths_per_day))
+    boneyard = by_day.get(None, [])
+    total = sum(d.eighths for d in days)
+    return Stripboard(schedule=schedule, days=days, boneyard=boneyard, eighths=total)

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from prodoffice.core.errors import RuleBroken
+from prodoffice.core.tests.personas import World
+from prodoffice.domain.access import Role
+from prodoffice.scheduling import selectors, services
+from prodoffice.scheduling.models import Schedule, Strip
+from prodoffice.scripts.services import import_script
+
+pytestmark = pytest.mark.django_db
+WHITE = Path(__file__).resolve().parents[2] / "demo" / "scripts" / "salt_flats.fountain"
+
+
+def _schedule(world: World, eighths_per_day: int = 40) -> Schedule:
+    access = world.access(Role.COORDINATOR)
+    revision = import_script(access=access, filename="w.fountain", data=WHITE.read_bytes())
+    return services.create_schedule(
+        access=access,
+        revision=revision,
+        name="First pass",
+        start_date=date(2027, 3, 1),
+        eighths_per_day=eighths_per_day,
+    )
+
+
+def test_a_first_schedule_fills_weekday_shoot_days_in_script_order(world: World) -> None:
+    schedule = _schedule(world)
+    board = selectors.stripboard(schedule)
+    assert sum(len(d.strips) for d in board.days) == 66
+    assert board.boneyard == []
+    assert all(not d.over or len(d.strips) == 1 for d in board.days)
+    assert [d.day.number for d in board.days] == list(range(1, len(board.days) + 1))
+    assert all(d.day.date.weekday() < 5 for d in board.days)
+    numbers = [s.scene.number for d in board.days for s in d.strips]
+    assert numbers == [str(n) for n in range(1, 67)]
+    assert schedule.is_current
+
+
+def test_moving_a_strip_puts_it_where_it_was_dropped(world: World) -> None:
+    schedule = _schedule(world)
+    access = world.access(Role.COORDINATOR)
+    board = selectors.stripboard(schedule)
+    strip = board.days[0].strips[0]
+    target = board.days[2].day
+    services.move_strip(access=access, strip=strip, day=target, position=1, version=1)
+    after = selectors.stripboard(Schedule.objects.get(pk=schedule.pk))
+    third = after.days[2].strips
+    assert third[1].pk == strip.pk
+    assert [s.order for s in third] == list(range(len(third)))
+    assert strip.pk not in {s.pk for s in after.days[0].strips}
+    services.move_strip(access=access, strip=strip, day=None, position=0, version=2)
+    assert [s.pk for s in selectors.stripboard(schedule).boneyard] == [strip.pk]
+
+
+def test_two_people_moving_at_once_never_overwrite_each_other(world: World) -> None:
+    schedule = _schedule(world)
+    strips = list(Strip.objects.filter(schedule=schedule).order_by("day__order", "order"))
+    first, second = strips[0], strips[1]
+    day3 = selectors.stripboard(schedule).days[2].day
+    services.move_strip(
+        access=world.access(Role.COORDINATOR), strip=first, day=day3, position=0, version=1
+    )
+    with pytest.raises(RuleBroken, match=r"changed by .* since you opened it"):
+        services.move_strip(
+            access=world.access(Role.ASSISTANT_COORDINATOR),
+            strip=second,
+            day=None,
+            position=0,
+            version=1,  # what the second editor saw before the first one's move
+        )
+    second.refresh_from_db()
+    assert second.day_id is not None  # the stale move did nothing
+    assert Schedule.objects.get(pk=schedule.pk).version == 2
+
+
+def test_crew_read_the_stripboard_but_cannot_move_strips(world: World) -> None:
+    schedule = _schedule(world)
+    strip = Strip.objects.filter(schedule=schedule).first()
+    assert strip is not None
+    with pytest.raises(PermissionDenied):
+        services.move_strip(
+            access=world.access(Role.CREW), strip=strip, day=None, position=0, version=1
+        )
+    client = Client()
+    client.force_login(world.user(Role.CREW))
+    page = client.get(reverse("stripboard", args=[world.production.code, schedule.pk]))
+    assert page.status_code == 200
+    assert b"EXT. SALT FLATS" in page.content or b"SALT FLATS" in page.content
+    assert b'name="position"' not in page.content
+
+
+def test_a_move_through_htmx_returns_the_board_and_a_stale_one_says_why(world: World) -> None:
+    schedule = _schedule(world)
+    strip = Strip.objects.filter(schedule=schedule).order_by("day__order", "order").first()
+    assert strip is not None
+    client = Client()
+    client.force_login(world.user(Role.COORDINATOR))
+    url = reverse("strip_move", args=[world.production.code, strip.pk])
+    moved = client.post(
+        url, {"day": "", "position": 0, "version": 1}, headers={"HX-Request": "true"}
+    )
+    assert moved.status_code == 200
+    assert "<html" not in moved.content.decode()
+    stale = client.post(
+        url, {"day": "", "position": 0, "version": 1}, headers={"HX-Request": "true"}
+    )
+    assert stale.status_code == 409
+    assert "since you opened it" in stale.content.decode()
+
+
+def test_the_stripboard_costs_the_same_queries_whatever_the_script_length(world: World) -> None:
+    schedule = _schedule(world)
+    client = Client()
+    client.force_login(world.user(Role.COORDINATOR))
+    url = reverse("stripboard", args=[world.production.code, schedule.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as full:
+        client.get(url)
+    Strip.objects.filter(schedule=schedule).exclude(
+        pk__in=Strip.objects.filter(schedule=schedule).order_by("order")[:5]
+    ).delete()
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    assert len(full) == len(small)
+
+
+def test_a_schedule_needs_a_name_and_a_sensible_day_length(world: World) -> None:
+    access = world.access(Role.COORDINATOR)
+    revision = import_script(access=access, filename="w.fountain", data=WHITE.read_bytes())
+    with pytest.raises(RuleBroken):
+        services.create_schedule(
+            access=access,
+            revision=revision,
+            name=" ",
+            start_date=date(2027, 3, 1),
+            eighths_per_day=0,
+        )
+    assert not Schedule.objects.exists()

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from prodoffice.scheduling import views
+
+urlpatterns = [
+    path("schedules/", views.schedule_list, name="schedule_list"),
+    path("schedules/<int:pk>/", views.stripboard, name="stripboard"),
+    path("strips/<int:pk>/move/", views.strip_move, name="strip_move"),
+]
