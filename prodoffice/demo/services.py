@@ -16,6 +16,8 @@ from prodoffice.people.services import ContactDetails, EngagementDetails, hire_p
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production, set_membership
+from prodoffice.scheduling.services import create_schedule
+from prodoffice.scripts.models import ScriptRevision
 from prodoffice.scripts.services import import_script, lock_scene_numbers
 from prodoffice.vendors.services import (
     VendorContactDetails,
@@ -160,14 +162,21 @@ def create_demo(*, today: date) -> Production:
             vendor=vendor,
             details=VendorContactDetails(name=person, role=role, phone=phone),
         )
-    _import_script(access)
+    revision = _import_script(access)
+    create_schedule(
+        access=access,
+        revision=revision,
+        name="First pass",
+        start_date=calendar.shoot_start,
+        eighths_per_day=16,  # two pages a day: the demo script over about 30 shoot days
+    )
     return production
 
 
 SCRIPTS = Path(__file__).resolve().parent / "scripts"
 
 
-def _import_script(access: ProductionAccess) -> None:
+def _import_script(access: ProductionAccess) -> ScriptRevision:
     """The White draft, numbers locked; the Blue draft is left for the coordinator to import."""
     revision = import_script(
         access=access,
@@ -175,6 +184,7 @@ def _import_script(access: ProductionAccess) -> None:
         data=(SCRIPTS / "salt_flats.fountain").read_bytes(),
     )
     lock_scene_numbers(access=access, script=revision.script)
+    return revision
 
 
 def _contact(first: str, last: str, seed: int) -> ContactDetails:

@@ -20,7 +20,7 @@ class Schedule(TimeStamped):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="schedules")
     name = models.CharField(max_length=120)
-    revision = models.ForeignKey(ScriptRevision, on_delete=models.PROTECT, related_name="+")
+    revision = models.ForeignKey(ScriptRevision, on_delete=models.RESTRICT, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     is_current = models.BooleanField(default=False)
     start_date = models.DateField()

@@ -42,6 +42,8 @@ def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
     script = production.scripts.get()
     assert script.is_locked
     assert script.revisions.get().scenes.count() == 66
+    schedule = production.schedules.get()
+    assert 25 <= schedule.days.count() <= 35  # a 30-day feature's first pass
     call_command("demo", if_empty=True)
     assert "left as is" in capsys.readouterr().out
     assert Production.objects.get(code=DEMO_CODE).pk == production.pk
