@@ -56,8 +56,9 @@ def create_schedule(
         ShootDay(schedule=schedule, order=i, kind=d.kind, number=d.number, date=d.on)
         for i, d in enumerate(calendar)
     )
+    first_of_day = {day: placed.index(day) for day in set(placed)}
     Strip.objects.bulk_create(
-        Strip(schedule=schedule, scene=scene, day=days[day], order=i)
+        Strip(schedule=schedule, scene=scene, day=days[day], order=i - first_of_day[day])
         for i, (scene, day) in enumerate(zip(scenes, placed, strict=True))
     )
     history.record_change(access, schedule, ChangeRecord.Action.CREATED)

@@ -146,3 +146,9 @@ def test_a_schedule_needs_a_name_and_a_sensible_day_length(world: World) -> None
             eighths_per_day=0,
         )
     assert not Schedule.objects.exists()
+
+
+def test_each_days_strips_are_numbered_from_the_top_of_that_day(world: World) -> None:
+    board = selectors.stripboard(_schedule(world, eighths_per_day=16))
+    for day in board.days:
+        assert [s.order for s in day.strips] == list(range(len(day.strips)))
