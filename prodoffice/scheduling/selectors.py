@@ -8,8 +8,11 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from prodoffice.domain.access import Capability
+from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
+from prodoffice.domain.scheduling.dood import DoodRow, ElementDays, day_out_of_days
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
+from prodoffice.scripts.models import BreakdownElement
 from prodoffice.scripts.selectors import cast_tags_prefetch
 
 
@@ -79,3 +82,37 @@ def stripboard(schedule: Schedule) -> Stripboard:
     boneyard = by_day.get(None, [])
     total = sum(d.eighths for d in days)
     return Stripboard(schedule=schedule, days=days, boneyard=boneyard, eighths=total)
+
+
+@dataclass(frozen=True)
+class DoodTable:
+    schedule: Schedule
+    days: list[ShootDay]
+    rows: list[DoodRow[BreakdownElement]]
+
+
+def day_out_of_days_table(schedule: Schedule) -> DoodTable:
+    """The cast's Day Out of Days from where their scenes sit on the stripboard.
+
+    Work days come from the accepted cast of each scene on a shoot day; nobody is dropped here
+    (a drop and pick-up is the coordinator's decision, offered where the rule allows it).
+    """
+    days = list(schedule.days.order_by("order"))
+    calendar = [CalendarDay(DayKind(d.kind), d.number, d.date) for d in days]
+    strips = (
+        Strip.objects.filter(schedule=schedule, day__isnull=False)
+        .select_related("day")
+        .prefetch_related(cast_tags_prefetch("scene__tags"))
+    )
+    work: dict[BreakdownElement, set[int]] = {}
+    for strip in strips:
+        for tag in strip.scene.cast_tags:  # type: ignore[attr-defined]
+            if strip.day and strip.day.number:
+                work.setdefault(tag.element, set()).add(strip.day.number)
+    ordered = sorted(
+        work, key=lambda e: (e.cast.cast_number if e.cast else 10_000, e.name.casefold())
+    )
+    rows = day_out_of_days(
+        calendar, {element: ElementDays(work=work[element], drops=()) for element in ordered}
+    )
+    return DoodTable(schedule=schedule, days=days, rows=rows)

@@ -77,3 +77,10 @@ def strip_move(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpR
         return redirect("stripboard", access.production.code, strip.schedule_id)
     context = {"board": selectors.stripboard(strip.schedule)}
     return render(request, "scheduling/partials/board.html", context, status=status)
+
+
+@production_page(Capability.VIEW_SCHEDULE)
+def dood(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    schedule = selectors.access_schedule(access, pk)
+    table = selectors.day_out_of_days_table(schedule)
+    return render(request, "scheduling/dood.html", {"table": table})

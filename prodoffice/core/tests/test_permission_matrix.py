@@ -135,6 +135,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     # Everyone plans their days by the schedule; the office arranges it.
     "schedule_list": ("get", _code, ALL),
     "stripboard": ("get", _schedule, ALL),
+    "dood": ("get", _schedule, ALL),
     "strip_move": ("post", _strip, OFFICE),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.

@@ -152,3 +152,28 @@ def test_each_days_strips_are_numbered_from_the_top_of_that_day(world: World) ->
     board = selectors.stripboard(_schedule(world, eighths_per_day=16))
     for day in board.days:
         assert [s.order for s in day.strips] == list(range(len(day.strips)))
+
+
+def test_the_day_out_of_days_follows_the_stripboard(world: World) -> None:
+    lead = world.cast_member
+    lead.character = "JUNE HALLORAN"
+    lead.save()
+    schedule = _schedule(world, eighths_per_day=16)
+    table = selectors.day_out_of_days_table(schedule)
+    june = next(row for row in table.rows if row.element.name == "JUNE HALLORAN")
+    assert june.element.cast is not None  # linked to cast #1 of the crew list
+    assert table.rows[0] == june  # cast number order
+    codes = [str(code) for code in june.codes]
+    assert len(codes) == len(table.days)
+    first = next(i for i, c in enumerate(codes) if c)
+    last = max(i for i, c in enumerate(codes) if c)
+    assert codes[first] in {"SW", "SWF"}
+    assert codes[last] in {"WF", "SWF"}
+    assert set(codes[first + 1 : last]) <= {"W", "H"}
+    assert june.totals.work + june.totals.hold == last - first + 1
+
+    client = Client()
+    client.force_login(world.user(Role.CAST))
+    page = client.get(reverse("dood", args=[world.production.code, schedule.pk]))
+    assert page.status_code == 200
+    assert b"1. JUNE HALLORAN" in page.content
