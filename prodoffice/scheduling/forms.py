@@ -15,6 +15,9 @@ class NewScheduleForm(forms.Form):
     pages_per_day = forms.DecimalField(
         min_value=0.125, max_value=25, decimal_places=3, initial=5, label="Pages a day"
     )
+    skip_us_holidays = forms.BooleanField(
+        required=False, initial=True, label="No shooting on U.S. federal holidays"
+    )
 
     def __init__(self, *args: Any, production: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

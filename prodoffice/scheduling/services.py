@@ -12,6 +12,7 @@ from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import DayKind, fill_days, lay_out_dates
+from prodoffice.domain.scheduling.holidays import us_federal_holidays
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
 from prodoffice.scripts.choices import SceneChange
@@ -26,6 +27,7 @@ def create_schedule(
     name: str,
     start_date: date,
     eighths_per_day: int = 40,
+    skip_us_holidays: bool = True,
 ) -> Schedule:
     """A first schedule from a script draft: scenes in script order, days filled to capacity."""
     access.require(Capability.EDIT_SCHEDULE)
@@ -51,14 +53,26 @@ def create_schedule(
         is_current=not Schedule.objects.filter(production=access.production).exists(),
         created_by=access.user,
     )
-    calendar = lay_out_dates(start_date, [DayKind.SHOOT] * shoot_days)
+    holidays: dict[date, str] = {}
+    if skip_us_holidays:
+        for year in range(start_date.year, start_date.year + 3):
+            holidays |= us_federal_holidays(year)
+    calendar = lay_out_dates(start_date, [DayKind.SHOOT] * shoot_days, holidays=holidays)
     days = ShootDay.objects.bulk_create(
-        ShootDay(schedule=schedule, order=i, kind=d.kind, number=d.number, date=d.on)
+        ShootDay(
+            schedule=schedule,
+            order=i,
+            kind=d.kind,
+            number=d.number,
+            date=d.on,
+            note=holidays.get(d.on, "") if d.kind is DayKind.HOLIDAY else "",
+        )
         for i, d in enumerate(calendar)
     )
+    shoot = [day for day in days if day.kind == DayKind.SHOOT]
     first_of_day = {day: placed.index(day) for day in set(placed)}
     Strip.objects.bulk_create(
-        Strip(schedule=schedule, scene=scene, day=days[day], order=i - first_of_day[day])
+        Strip(schedule=schedule, scene=scene, day=shoot[day], order=i - first_of_day[day])
         for i, (scene, day) in enumerate(zip(scenes, placed, strict=True))
     )
     history.record_change(access, schedule, ChangeRecord.Action.CREATED)

@@ -29,6 +29,7 @@ def schedule_list(request: HttpRequest, access: ProductionAccess) -> HttpRespons
                     name=data["name"],
                     start_date=data["start_date"],
                     eighths_per_day=round(data["pages_per_day"] * 8),
+                    skip_us_holidays=data["skip_us_holidays"],
                 )
             except RuleBroken as error:
                 show_errors(form, error)

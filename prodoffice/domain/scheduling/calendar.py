@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -23,20 +23,27 @@ class CalendarDay:
 
 
 def lay_out_dates(
-    start: date, kinds: Sequence[DayKind], *, weekdays_off: frozenset[int] = frozenset({5, 6})
+    start: date,
+    kinds: Sequence[DayKind],
+    *,
+    weekdays_off: frozenset[int] = frozenset({5, 6}),
+    holidays: Collection[date] = (),
 ) -> list[CalendarDay]:
     """Put the schedule's days on dates from `start`, in order.
 
     Shoot and travel days skip the weekdays the production does not work (Saturday and Sunday
     by default, `date.weekday()` numbers); off and holiday days take the next date as they are.
-    Moving a day therefore moves the dates of every day after it.
+    A holiday in `holidays` that falls where a shoot day would go becomes a holiday day of the
+    calendar, and the shoot day moves on. Moving a day moves the dates of every day after it.
     """
     days: list[CalendarDay] = []
     on = start
     number = 0
     for kind in kinds:
         if kind in (DayKind.SHOOT, DayKind.TRAVEL):
-            while on.weekday() in weekdays_off:
+            while on.weekday() in weekdays_off or on in holidays:
+                if on in holidays and on.weekday() not in weekdays_off:
+                    days.append(CalendarDay(DayKind.HOLIDAY, None, on))
                 on += timedelta(days=1)
         if kind is DayKind.SHOOT:
             number += 1

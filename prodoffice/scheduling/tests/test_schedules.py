@@ -177,3 +177,27 @@ def test_the_day_out_of_days_follows_the_stripboard(world: World) -> None:
     page = client.get(reverse("dood", args=[world.production.code, schedule.pk]))
     assert page.status_code == 200
     assert b"1. JUNE HALLORAN" in page.content
+
+
+def test_a_schedule_across_christmas_leaves_the_holiday_dark(world: World) -> None:
+    access = world.access(Role.COORDINATOR)
+    revision = import_script(access=access, filename="w.fountain", data=WHITE.read_bytes())
+    schedule = services.create_schedule(
+        access=access,
+        revision=revision,
+        name="Holidays",
+        start_date=date(2026, 12, 21),
+        eighths_per_day=16,
+    )
+    days = list(schedule.days.order_by("order"))
+    christmas = next(d for d in days if d.date == date(2026, 12, 25))
+    assert christmas.kind == "holiday"
+    assert christmas.note == "Christmas Day"
+    assert not christmas.strips.exists()
+    shoot_numbers = [d.number for d in days if d.kind == "shoot"]
+    assert shoot_numbers == list(range(1, len(shoot_numbers) + 1))
+    table = selectors.day_out_of_days_table(schedule)
+    at = days.index(christmas)
+    holiday_codes = {str(row.codes[at]) for row in table.rows}
+    assert holiday_codes <= {"Hol", ""}
+    assert "Hol" in holiday_codes  # someone works before and after Christmas
