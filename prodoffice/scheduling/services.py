@@ -95,8 +95,12 @@ def _claim(schedule: Schedule, version: int) -> None:
 
 
 def _last_editor(schedule: Schedule) -> str:
+    """Who moved a strip of this schedule last, for the conflict message (only on a conflict)."""
+    strip_ids = [str(pk) for pk in schedule.strips.values_list("pk", flat=True)]
     record = (
-        ChangeRecord.objects.filter(record_type="strip", production=schedule.production)
+        ChangeRecord.objects.filter(
+            production=schedule.production, record_type="strip", record_id__in=strip_ids
+        )
         .select_related("actor")
         .first()
     )

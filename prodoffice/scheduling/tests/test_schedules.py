@@ -201,3 +201,23 @@ def test_a_schedule_across_christmas_leaves_the_holiday_dark(world: World) -> No
     holiday_codes = {str(row.codes[at]) for row in table.rows}
     assert holiday_codes <= {"Hol", ""}
     assert "Hol" in holiday_codes  # someone works before and after Christmas
+
+
+def test_a_conflict_names_who_moved_a_strip_of_that_schedule_not_another(world: World) -> None:
+    first = _schedule(world)
+    other = services.create_schedule(
+        access=world.access(Role.COORDINATOR),
+        revision=first.revision,
+        name="Second pass",
+        start_date=date(2027, 3, 1),
+    )
+    producer, coordinator = world.access(Role.PRODUCER), world.access(Role.COORDINATOR)
+    strips = list(Strip.objects.filter(schedule=first).order_by("day__order", "order"))
+    services.move_strip(access=coordinator, strip=strips[0], day=None, position=0, version=1)
+    elsewhere = Strip.objects.filter(schedule=other).first()
+    assert elsewhere is not None
+    services.move_strip(access=producer, strip=elsewhere, day=None, position=0, version=1)
+    with pytest.raises(RuleBroken) as caught:
+        services.move_strip(access=producer, strip=strips[1], day=None, position=0, version=1)
+    coordinator_name = world.user(Role.COORDINATOR).get_full_name()
+    assert f"changed by {coordinator_name} since" in caught.value.message
