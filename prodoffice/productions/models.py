@@ -34,6 +34,12 @@ class Production(TimeStamped):
     wrap_end = models.DateField(null=True, blank=True)
     # Script revision colours in order; empty means the industry's (White, Blue, Pink ...).
     revision_colors = models.JSONField(default=list, blank=True)
+    # Work rules the schedule is checked against (the production's deals; the defaults are
+    # SAG-AFTRA's 12 h rest for cast, the IATSE 10 h for crew, and the common 10-day gap a
+    # performer must be off before a drop and pick-up saves their pay).
+    cast_rest_hours = models.PositiveSmallIntegerField(default=12)
+    crew_rest_hours = models.PositiveSmallIntegerField(default=10)
+    drop_minimum_days = models.PositiveSmallIntegerField(default=10)
 
     objects = ProductionQuerySet.as_manager()
 

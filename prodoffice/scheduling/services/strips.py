@@ -1,4 +1,4 @@
-"""Every write to schedules, shoot days and strips."""
+"""Creating a schedule and moving its strips."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def create_schedule(
         start_date=start_date,
         eighths_per_day=eighths_per_day,
         is_current=not Schedule.objects.filter(production=access.production).exists(),
+        us_holidays=skip_us_holidays,
         created_by=access.user,
     )
     holidays: dict[date, str] = {}
@@ -79,7 +80,7 @@ def create_schedule(
     return schedule
 
 
-def _claim(schedule: Schedule, version: int) -> None:
+def claim(schedule: Schedule, version: int) -> None:
     """Bump the version if it is still the one the editor saw; otherwise refuse the edit."""
     claimed = Schedule.objects.filter(pk=schedule.pk, version=version).update(
         version=F("version") + 1
@@ -123,7 +124,7 @@ def move_strip(
         raise RuleBroken("That schedule is not on this production.")
     if day is not None and (day.schedule_id != schedule.pk or day.kind != DayKind.SHOOT):
         raise RuleBroken("Scenes go on shoot days of this schedule.", field="day")
-    _claim(schedule, version)
+    claim(schedule, version)
     before = history.snapshot(strip)
     others = list(
         Strip.objects.filter(schedule=schedule, day=day).exclude(pk=strip.pk).order_by("order")
