@@ -26,7 +26,13 @@ from prodoffice.core.tests.permission_table import (
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.people.models import PersonalLink
-from prodoffice.scheduling.models import Schedule, Strip
+from prodoffice.scheduling.models import (
+    Banner,
+    OptimizerRun,
+    Schedule,
+    Strip,
+    Unavailability,
+)
 from prodoffice.scripts.models import Scene, SceneElement, Script
 from prodoffice.vendors.models import Vendor, VendorContact
 
@@ -87,6 +93,23 @@ def _strip(w: World) -> list[object]:
     return [w.production.code, Strip.objects.filter(schedule__production=w.production)[0].pk]
 
 
+def _day(w: World) -> list[object]:
+    schedule = Schedule.objects.get(production=w.production)
+    return [*_schedule(w), schedule.days.last().pk]  # type: ignore[union-attr]
+
+
+def _banner(w: World) -> list[object]:
+    return [*_schedule(w), Banner.objects.get(day__schedule__production=w.production).pk]
+
+
+def _unavailable(w: World) -> list[object]:
+    return [w.production.code, Unavailability.objects.get(production=w.production).pk]
+
+
+def _run(w: World) -> list[object]:
+    return [w.production.code, OptimizerRun.objects.get(schedule__production=w.production).pk]
+
+
 def _department(w: World) -> list[object]:
     return [w.production.code, w.department("Stunts").pk]
 
@@ -136,7 +159,26 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "schedule_list": ("get", _code, ALL),
     "stripboard": ("get", _schedule, ALL),
     "dood": ("get", _schedule, ALL),
+    "one_liner": ("get", _schedule, ALL),
+    "one_liner_pdf": ("get", _schedule, ALL),
+    "shooting_schedule": ("get", _schedule, ALL),
+    "shooting_schedule_pdf": ("get", _schedule, ALL),
+    "element_dood": ("get", lambda w: [*_schedule(w), "vehicles"], ALL),
+    "dood_export": ("get", lambda w: [*_schedule(w), "cast", "xlsx"], ALL),
     "strip_move": ("post", _strip, OFFICE),
+    "strip_rules": ("post", _strip, OFFICE),
+    "schedule_status": ("post", _schedule, OFFICE),
+    "schedule_rules": ("get", _schedule, ALL),
+    "set_location": ("post", _schedule, OFFICE),
+    "unavailability_remove": ("post", _unavailable, OFFICE),
+    "day_add": ("post", _schedule, OFFICE),
+    "day_remove": ("post", _day, OFFICE),
+    "banner_add": ("post", _schedule, OFFICE),
+    "banner_remove": ("post", _banner, OFFICE),
+    "optimizer_start": ("post", _schedule, OFFICE),
+    "optimizer_run": ("get", _run, OFFICE),
+    "optimizer_stop": ("post", _run, OFFICE),
+    "optimizer_accept": ("post", _run, OFFICE),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
 ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
@@ -177,9 +219,15 @@ def _setup(world: World) -> None:
     issue_personal_link(access=access, contact=world.crew_member.contact)
     script = b"INT. MOTEL ROOM - NIGHT\n\nJUNE lifts a REVOLVER.\n\nJUNE\nNot tonight.\n"
     revision = import_script(access=access, filename="small.fountain", data=script)
-    create_schedule(
+    schedule = create_schedule(
         access=access, revision=revision, name="First pass", start_date=date(2027, 3, 1)
     )
+    day = schedule.days.first()
+    Banner.objects.create(day=day, text="Company move to the motel")
+    Unavailability.objects.create(
+        production=world.production, location="Motel", first_date=day.date, last_date=day.date
+    )
+    OptimizerRun.objects.create(schedule=schedule, status=OptimizerRun.Status.DONE)
 
 
 @pytest.mark.django_db
