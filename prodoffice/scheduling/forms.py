@@ -5,7 +5,9 @@ from typing import Any
 from django import forms
 
 from prodoffice.core.forms import DateInput
-from prodoffice.scripts.models import ScriptRevision
+from prodoffice.domain.screenplay.breakdown import Category
+from prodoffice.scheduling.models import Banner
+from prodoffice.scripts.models import BreakdownElement, ScriptRevision
 
 
 class NewScheduleForm(forms.Form):
@@ -34,3 +36,43 @@ class MoveForm(forms.Form):
     day = forms.IntegerField(required=False, min_value=1)  # empty: the boneyard
     position = forms.IntegerField(min_value=0, max_value=100_000)
     version = forms.IntegerField(min_value=1)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(min_value=1)
+
+
+class DayForm(VersionForm):
+    after = forms.IntegerField(required=False, min_value=1)  # empty: before the first day
+    kind = forms.ChoiceField(
+        choices=[("shoot", "Shoot day"), ("off", "Day off"), ("travel", "Travel day")]
+    )
+    note = forms.CharField(max_length=200, required=False)
+
+
+class BannerForm(VersionForm):
+    day = forms.IntegerField(min_value=1)
+    kind = forms.ChoiceField(choices=Banner.Kind.choices)
+    text = forms.CharField(max_length=200)
+
+
+class StripRulesForm(forms.Form):
+    must_shoot_by = forms.DateField(required=False, widget=DateInput, label="Shoot by")
+    together = forms.CharField(
+        max_length=20, required=False, label="Same day as", help_text="A label, e.g. A"
+    )
+
+
+class UnavailabilityForm(forms.Form):
+    element = forms.ModelChoiceField(
+        queryset=BreakdownElement.objects.none(), required=False, label="Cast member"
+    )
+    location = forms.CharField(max_length=200, required=False)
+    first_date = forms.DateField(widget=DateInput, label="From")
+    last_date = forms.DateField(widget=DateInput, label="To")
+    note = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args: Any, production: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast = BreakdownElement.objects.filter(production=production, category=Category.CAST)
+        self.fields["element"].queryset = cast.select_related("cast").order_by("name")

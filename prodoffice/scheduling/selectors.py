@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
 from prodoffice.domain.scheduling.dood import DoodRow, ElementDays, day_out_of_days
 from prodoffice.productions.access import ProductionAccess
-from prodoffice.scheduling.models import Schedule, ShootDay, Strip
+from prodoffice.scheduling.models import Banner, Schedule, ShootDay, Strip, Unavailability
 from prodoffice.scripts.models import BreakdownElement
 from prodoffice.scripts.selectors import cast_tags_prefetch
 
@@ -40,6 +40,13 @@ def access_strip(access: ProductionAccess, pk: int) -> Strip:
     return strip
 
 
+def access_banner(schedule: Schedule, pk: int) -> Banner:
+    banner = Banner.objects.filter(pk=pk, day__schedule=schedule).select_related("day").first()
+    if banner is None:
+        raise Http404("No such banner.")
+    return banner
+
+
 def access_day(schedule: Schedule, pk: int) -> ShootDay:
     day = ShootDay.objects.filter(pk=pk, schedule=schedule).first()
     if day is None:
@@ -53,6 +60,7 @@ class BoardDay:
     strips: list[Strip]
     eighths: int
     over: bool  # more pages than the schedule allows a day
+    banners: list[Banner]
 
 
 @dataclass(frozen=True)
@@ -75,10 +83,11 @@ def stripboard(schedule: Schedule) -> Stripboard:
     for strip in strips:
         by_day.setdefault(strip.day_id, []).append(strip)
     days = []
-    for day in schedule.days.order_by("order"):
+    for day in schedule.days.order_by("order").prefetch_related("banners"):
         on_day = by_day.get(day.pk, [])
         eighths = sum(s.scene.eighths for s in on_day)
-        days.append(BoardDay(day, on_day, eighths, eighths > schedule.eighths_per_day))
+        over = eighths > schedule.eighths_per_day
+        days.append(BoardDay(day, on_day, eighths, over, list(day.banners.all())))
     boneyard = by_day.get(None, [])
     total = sum(d.eighths for d in days)
     return Stripboard(schedule=schedule, days=days, boneyard=boneyard, eighths=total)
@@ -116,3 +125,17 @@ def day_out_of_days_table(schedule: Schedule) -> DoodTable:
         calendar, {element: ElementDays(work=work[element], drops=()) for element in ordered}
     )
     return DoodTable(schedule=schedule, days=days, rows=rows)
+
+
+def strips_with_rules(schedule: Schedule) -> list[Strip]:
+    """Every strip of the schedule in board order, for the rules page."""
+    return list(
+        Strip.objects.filter(schedule=schedule)
+        .select_related("scene", "day")
+        .order_by(F("day__order").asc(nulls_last=True), "order")
+    )
+
+
+def unavailability(access: ProductionAccess) -> QuerySet[Unavailability]:
+    access.require(Capability.VIEW_SCHEDULE)
+    return Unavailability.objects.filter(production=access.production).select_related("element")

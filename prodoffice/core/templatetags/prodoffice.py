@@ -25,3 +25,14 @@ def pages(eighths: int | None) -> str:
 def cast_numbers(tags: list[Any]) -> str:
     numbers = sorted(t.element.cast.cast_number for t in tags if t.element.cast)
     return ", ".join(str(n) for n in numbers)
+
+
+@register.filter
+def lookup(mapping: dict[Any, Any], key: Any) -> Any:
+    """`mapping[key]`, or None when it has no such key."""
+    return mapping.get(key)
+
+
+@register.filter
+def sub(value: int | None, other: int | None) -> int:
+    return int(value or 0) - int(other or 0)
