@@ -73,7 +73,7 @@ __all__ = [
 
 # How often a stop request is looked for, and progress reported when nothing new is found.
 _POLL_SECONDS = 0.05
-_PROGRESS_EVERY_SECONDS = 1.0
+_PROGRESS_EVERY = 1.0
 
 
 @dataclass(frozen=True)
@@ -131,26 +131,24 @@ class ShootPlan:
 
 
 class _Race:
-    """What the solver threads and the watcher share: the best total and bound so far."""
+    """What the solver threads leave for the calling thread: the best total and bound so far."""
 
-    def __init__(
-        self, started: float, best: int | None, on_progress: Callable[[Progress], None] | None
-    ) -> None:
-        self.started = started
+    def __init__(self, best: int | None) -> None:
         self.best = best
         self.bound = 0
-        self.on_progress = on_progress
+        self.news = 0  # how many times best or bound improved
         self.lock = threading.Lock()
 
-    def report(self, cost: int | None = None, bound: int | None = None) -> None:
+    def record(self, cost: int | None = None, bound: int | None = None) -> None:
         with self.lock:
             if cost is not None and (self.best is None or cost < self.best):
-                self.best = cost
-            if bound is not None:
-                self.bound = max(self.bound, bound)
-            if self.on_progress is not None:
-                seconds = time.perf_counter() - self.started
-                self.on_progress(Progress(seconds, self.best, self.bound))
+                self.best, self.news = cost, self.news + 1
+            if bound is not None and bound > self.bound:
+                self.bound, self.news = bound, self.news + 1
+
+    def progress(self, started: float) -> Progress:
+        with self.lock:
+            return Progress(time.perf_counter() - started, self.best, self.bound)
 
 
 def solve(
@@ -164,10 +162,11 @@ def solve(
 ) -> ShootPlan:
     """The cheapest schedule found within `time_limit` seconds, with a proven lower bound.
 
-    `on_progress` is called from solver threads on each better schedule and about once a
-    second; `should_stop` is polled every 50 ms and, once true, ends the search with the best
-    schedule so far. A feasible `hint` (or the greedy first schedule) is never beaten by a
-    worse answer. Raises PlanError when no schedule can keep every rule, naming the conflict.
+    `on_progress` is called on each better schedule or bound and at least once a second, and
+    `should_stop` every 50 ms (once true, the search ends with the best schedule so far), both
+    from the thread that called `solve`. A feasible `hint` (or the greedy first schedule) is
+    never beaten by a worse answer. Raises PlanError when no schedule can keep every rule,
+    naming the rules in conflict.
     """
     from ortools.sat.python import cp_model
 
@@ -184,10 +183,9 @@ def solve(
         scene_days(instance, hint)  # a hint naming unknown days or scenes is an error too
         tries.insert(0, {day: list(scenes) for day, scenes in hint.items()})
     feasible = [plan for plan in tries if not broken_constraints(instance, plan)]
-    race = _Race(
-        started, min((evaluate(instance, p).total for p in feasible), default=None), on_progress
-    )
-    race.report()
+    race = _Race(min((evaluate(instance, p).total for p in feasible), default=None))
+    if on_progress is not None:
+        on_progress(race.progress(started))
     built = build(instance, found)
     position = {scene.id: index for index, scene in enumerate(instance.scenes)}
     first = scene_days(instance, feasible[0] if feasible else tries[-1])
@@ -206,33 +204,38 @@ def solve(
     class _Callback(cp_model.CpSolverSolutionCallback):
         def on_solution_callback(self) -> None:
             cost = evaluate(instance, _plan(built.days_of(self))).total
-            race.report(cost, built.total_bound(self.best_objective_bound))
+            race.record(cost, built.total_bound(self.best_objective_bound))
 
-    stopped = threading.Event()
-    done = threading.Event()
+    # The search runs in a thread of its own so that `should_stop` and `on_progress` are
+    # only ever called from the caller's thread (a Django task may write progress to its
+    # database connection there, which belongs to that thread).
+    solver.best_bound_callback = lambda bound: race.record(bound=built.total_bound(bound))
+    outcome: list[cp_model.CpSolverStatus] = []
+    failure: list[BaseException] = []
 
-    def watch() -> None:
-        last = time.perf_counter()
-        while not done.wait(_POLL_SECONDS):
-            if should_stop is not None and not stopped.is_set() and should_stop():
-                stopped.set()
+    def search() -> None:
+        try:
+            outcome.append(solver.solve(built.model, _Callback()))
+        except BaseException as error:  # re-raised in the caller's thread below
+            failure.append(error)
+
+    stopped = should_stop is not None and should_stop()
+    if not stopped:
+        searching = threading.Thread(target=search, name="shoot-plan-search", daemon=True)
+        searching.start()
+        told, last = race.news, time.perf_counter()
+        while searching.is_alive():
+            searching.join(_POLL_SECONDS)
+            if should_stop is not None and not stopped and should_stop():
+                stopped = True
                 solver.stop_search()
-            if time.perf_counter() - last >= _PROGRESS_EVERY_SECONDS:
-                last = time.perf_counter()
-                race.report()
-
-    solver.best_bound_callback = lambda bound: race.report(bound=built.total_bound(bound))
-    watcher = threading.Thread(target=watch, name="shoot-plan-watch", daemon=True)
-    watcher.start()
-    try:
-        if should_stop is not None and should_stop():
-            stopped.set()
-            status = cp_model.UNKNOWN
-        else:
-            status = solver.solve(built.model, _Callback())
-    finally:
-        done.set()
-        watcher.join()
+            now = time.perf_counter()
+            if on_progress is not None and (race.news != told or now - last >= _PROGRESS_EVERY):
+                told, last = race.news, now
+                on_progress(race.progress(started))
+    if failure:
+        raise failure[0]
+    status = outcome[0] if outcome else cp_model.UNKNOWN
     if status == cp_model.INFEASIBLE:
         rules = conflicting_rules(instance, max(2.0, min(10.0, time_limit / 4)))
         raise PlanError(
@@ -241,10 +244,9 @@ def solve(
             else "No schedule keeps every rule (the solver proved it but could not say which "
             "rules conflict in time); look at capacities, availability and must-shoot-by dates."
         )
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        feasible.insert(0, _plan(built.days_of(solver)))
     bound = race.bound
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        feasible.insert(0, _plan(built.days_of(solver)))
         bound = max(bound, built.total_bound(solver.best_objective_bound))
     if not feasible:
         broken = broken_constraints(instance, tries[-1])
@@ -260,7 +262,8 @@ def solve(
     cost = evaluate(instance, days)
     placed = {scene for scenes in days.values() for scene in scenes}
     lower_bound = min(bound, cost.total)
-    race.report(cost.total, lower_bound)
+    if on_progress is not None:
+        on_progress(Progress(time.perf_counter() - started, cost.total, lower_bound))
     return ShootPlan(
         days=days,
         unscheduled=[scene.id for scene in instance.scenes if scene.id not in placed],
@@ -268,5 +271,5 @@ def solve(
         lower_bound=lower_bound,
         optimal=lower_bound == cost.total,
         seconds=time.perf_counter() - started,
-        stopped=stopped.is_set(),
+        stopped=stopped,
     )

@@ -1,7 +1,10 @@
-"""`prodoffice optimize-schedule PATH --json [--time-limit S]`: the cheapest order of scenes.
+"""`prodoffice optimize-schedule PATH --json [--time-limit S]`: the cheapest schedule.
 
-The classic form of DESIGN.md's contract: cast with daily costs, scenes with durations and the
-cast they need, shot one after another. No database is touched.
+Two forms (docs/optimizer.md). The classic form of DESIGN.md's contract: cast with daily
+costs, scenes with durations and the cast they need, shot one after another. The day-based
+form, a document with a top-level "days" list: scenes placed on shoot days up to each day's
+capacity, under availability, must-shoot-by, together and fixed-day rules. No database is
+touched.
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from prodoffice.domain.scheduling import shoot_plan
 from prodoffice.domain.scheduling.talent import TalentError, TalentInstance, TalentResult, solve
+
+# The day-based optimizer has no proof to wait for on a real schedule; it stops by default.
+DAY_BASED_DEFAULT_SECONDS = 60.0
 
 
 class Command(BaseCommand):
@@ -33,7 +40,10 @@ class Command(BaseCommand):
             type=float,
             default=None,
             metavar="S",
-            help="stop after S seconds (default: run until the order is proven optimal)",
+            help=(
+                "stop after S seconds (default: the classic form runs until the order is proven "
+                f"optimal; the day-based form stops after {DAY_BASED_DEFAULT_SECONDS:g} s)"
+            ),
         )
 
     def handle(
@@ -55,6 +65,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{path} is not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."
             ) from exc
+        if isinstance(document, dict) and "days" in document:
+            self._by_days(path, document, as_json, time_limit)
+            return
         try:
             result = solve(TalentInstance.from_json(document), time_limit=time_limit)
         except TalentError as exc:
@@ -63,6 +76,22 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result.as_contract(), ensure_ascii=False))
             return
         self.stdout.write(_summary(result))
+
+    def _by_days(
+        self, path: Path, document: dict[str, object], as_json: bool, time_limit: float | None
+    ) -> None:
+        try:
+            instance = shoot_plan.ShootPlanInstance.from_json(document)
+            plan = shoot_plan.solve(
+                instance,
+                time_limit=DAY_BASED_DEFAULT_SECONDS if time_limit is None else time_limit,
+            )
+        except shoot_plan.PlanError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+        if as_json:
+            self.stdout.write(json.dumps(plan.as_json(instance), ensure_ascii=False))
+            return
+        self.stdout.write(_day_summary(plan))
 
 
 def _summary(result: TalentResult) -> str:
@@ -76,3 +105,23 @@ def _summary(result: TalentResult) -> str:
         f"Cast cost: {result.total_cost} (holding {result.holding_cost}), {verdict}, "
         f"in {result.seconds:.2f} s"
     )
+
+
+def _day_summary(plan: shoot_plan.ShootPlan) -> str:
+    lines = [
+        f"Day {day}: {' '.join(scenes) if scenes else '(no scenes)'}"
+        for day, scenes in plan.days.items()
+    ]
+    if plan.unscheduled:
+        lines.append(f"Unscheduled: {' '.join(plan.unscheduled)}")
+    cost = plan.cost
+    if plan.optimal:
+        verdict = "optimal (proven)"
+    else:
+        verdict = f"not proven: no schedule costs less than {plan.lower_bound}"
+    lines.append(
+        f"Total cost: {cost.total} (cast {cost.cast_cost} for {cost.cast_days} paid days, "
+        f"{cost.holding_days} holding, {cost.drops} drops; {cost.company_moves} company moves), "
+        f"{verdict}, in {plan.seconds:.2f} s"
+    )
+    return "\n".join(lines)
