@@ -18,20 +18,23 @@ from django.utils import timezone
 from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
 from prodoffice.domain.scheduling.constraints import pages
 from prodoffice.domain.scheduling.dood import Code, DoodTotals, ElementDays, day_out_of_days
+from prodoffice.domain.scheduling.locations import default_location
 from prodoffice.domain.screenplay.breakdown import Category
 from prodoffice.scheduling import selectors
-from prodoffice.scheduling.models import Schedule, ShootDay, Strip
+from prodoffice.scheduling.models import Schedule, SetLocation, ShootDay, Strip
 from prodoffice.scripts.choices import TagState
 from prodoffice.scripts.models import BreakdownElement, Scene, SceneElement
 
-# What a Day Out of Days can be drawn for, as `?of=` names it, with the column heading.
+# What a Day Out of Days can be drawn for, as its address names it, with the column heading.
 DOOD_OF = {
     "cast": "Cast",
-    "locations": "Sets / locations",
+    "locations": "Locations",
+    "sets": "Sets",
     "vehicles": "Vehicles",
     "animals": "Animals",
 }
-# The element categories whose DOOD comes from breakdown tags; locations come from scene sets.
+# The element categories whose DOOD comes from breakdown tags; sets and locations come from the
+# scenes' sets.
 _DOOD_CATEGORIES = {"vehicles": Category.VEHICLES, "animals": Category.ANIMALS}
 
 LEGEND: list[tuple[str, str]] = [
@@ -235,16 +238,19 @@ def day_label(day: ShootDay) -> str:
 def dood_sheet(schedule: Schedule, of: str) -> DoodSheet:
     """The Day Out of Days of the cast (as the DOOD page shows it) or of other elements.
 
-    Sets and vehicles get the cast's codes: SW on the first day in use, WF on the last, H on
-    shoot days between when they are not used (a location or a picture car is usually held, and
-    paid, from the first day to the last). Nothing is ever dropped here.
+    Locations, sets and vehicles get the cast's codes: SW on the first day in use, WF on the
+    last, H on shoot days between when they are not used (a location or a picture car is
+    usually held, and paid, from the first day to the last). Nothing is ever dropped here.
     """
     if of == "cast":
         table = selectors.day_out_of_days_table(schedule)
         lines = [DoodLine(_element_label(row.element), row.codes, row.totals) for row in table.rows]
         return DoodSheet(schedule, of, table.days, lines, printed_on(schedule))
     days = list(schedule.days.order_by("order"))
-    work = _set_days(schedule) if of == "locations" else _tagged_days(schedule, of)
+    if of in {"sets", "locations"}:
+        work = _set_days(schedule, by_location=of == "locations")
+    else:
+        work = _tagged_days(schedule, of)
     calendar = [CalendarDay(DayKind(d.kind), d.number, d.date) for d in days]
     ordered = sorted(work, key=str.casefold)
     rows = day_out_of_days(
@@ -259,15 +265,28 @@ def _element_label(element: BreakdownElement) -> str:
     return f"{cast.cast_number}. {element.name}" if cast and cast.cast_number else element.name
 
 
-def _set_days(schedule: Schedule) -> dict[str, set[int]]:
-    """Shoot-day numbers of each set, by the scenes' set names (the same set in any case)."""
+def _set_days(schedule: Schedule, *, by_location: bool) -> dict[str, set[int]]:
+    """Shoot-day numbers of each set, or of each location its sets are shot at.
+
+    A set's location is the office's answer on the rules page, or else the place its heading
+    names (DINER - KITCHEN is at the DINER); names that differ only in case are one set.
+    """
     strips = Strip.objects.filter(schedule=schedule, day__number__isnull=False).values_list(
         "scene__set_name", "scene__heading", "day__number"
     )
+    chosen: dict[str, str] = {}
+    if by_location:
+        chosen = dict(
+            SetLocation.objects.filter(production=schedule.production_id).values_list(
+                "set_name", "location"
+            )
+        )
     label: dict[str, str] = {}
     work: dict[str, set[int]] = {}
     for set_name, heading, number in strips:
         name = " ".join((set_name or heading).split())
+        if by_location:
+            name = chosen.get(set_name) or default_location(name)
         key = label.setdefault(name.casefold(), name)
         work.setdefault(key, set()).add(number)
     return work

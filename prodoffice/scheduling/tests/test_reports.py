@@ -19,7 +19,7 @@ from pytest_django import DjangoAssertNumQueries
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.scheduling import reports, selectors, services
-from prodoffice.scheduling.models import Schedule, ShootDay, Strip
+from prodoffice.scheduling.models import Schedule, SetLocation, ShootDay, Strip
 from prodoffice.scripts.models import Scene
 from prodoffice.scripts.services import import_script, tag_element
 
@@ -102,7 +102,7 @@ def test_the_one_liner_prints_each_day_with_its_scenes_in_order_and_its_page_tot
     assert _in_order(text, expected)
     assert "Day 1 — Monday, March 1, 2027" in text
     assert "End of Day 1 — 2 pages" in text
-    assert "End of Day 2 — 1 pages" in text  # scene 4 alone: 1 page
+    assert "End of Day 2 — 1 page" in text  # scene 4 alone
     boneyard = text[text.index("Boneyard — scenes not on a shoot day") :]
     assert "3 EXT GAS STATION DAY 7/8" in boneyard
     assert "Boneyard total — 7/8 pages" in boneyard
@@ -229,7 +229,7 @@ def test_a_vehicle_is_in_use_from_its_first_scene_to_its_last(world: World) -> N
 
 def test_a_set_is_in_use_on_the_days_its_scenes_are_shot(world: World) -> None:
     schedule = _schedule(world)
-    sheet = reports.dood_sheet(schedule, "locations")
+    sheet = reports.dood_sheet(schedule, "sets")
     gas = next(line for line in sheet.lines if line.label == "GAS STATION")
     worked = [d.number for d, code in zip(sheet.days, gas.codes, strict=True) if str(code)]
     gas_days = {
@@ -241,10 +241,40 @@ def test_a_set_is_in_use_on_the_days_its_scenes_are_shot(world: World) -> None:
     assert min(gas_days) == worked[0] and max(gas_days) == worked[-1]
     assert str(gas.codes[0]) == ""
 
-    xlsx = _get(world, Role.CREW, "dood_export", schedule.pk, "locations", "xlsx")
-    rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    xlsx = _get(world, Role.CREW, "dood_export", schedule.pk, "sets", "xlsx")
+    book = load_workbook(io.BytesIO(xlsx.content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert any(row[0] == "GAS STATION" for row in rows)
     assert rows[3][-2:] == ("First", "Last")
+
+
+def test_a_location_is_in_use_on_the_days_of_any_of_its_sets(world: World) -> None:
+    schedule = _schedule(world)
+    ranch_sets = {
+        name
+        for name in Scene.objects.filter(revision=schedule.revision).values_list(
+            "set_name", flat=True
+        )
+        if name.startswith("HALLORAN RANCH HOUSE")
+    }
+    assert len(ranch_sets) > 1  # the porch, the kitchen ...
+    ranch_days = {
+        s.day.number
+        for s in Strip.objects.filter(schedule=schedule, scene__set_name__in=ranch_sets)
+        if s.day
+    }
+    sheet = reports.dood_sheet(schedule, "locations")
+    ranch = next(line for line in sheet.lines if line.label == "HALLORAN RANCH HOUSE")
+    assert ranch.totals.work == len(ranch_days)
+    assert not any(line.label.startswith("HALLORAN RANCH HOUSE -") for line in sheet.lines)
+
+    # The office says the diner is shot at a real place: its days move to that location.
+    SetLocation.objects.create(
+        production=world.production, set_name="BLUE MESA DINER", location="Rosie's Cafe, Ely"
+    )
+    sheet = reports.dood_sheet(schedule, "locations")
+    labels = {line.label for line in sheet.lines}
+    assert "Rosie's Cafe, Ely" in labels and "BLUE MESA DINER" not in labels
 
 
 def test_the_dood_pages_switch_between_kinds(world: World) -> None:
@@ -254,7 +284,9 @@ def test_the_dood_pages_switch_between_kinds(world: World) -> None:
     assert locations in cast
     assert reverse("dood_export", args=[world.production.code, schedule.pk, "cast", "pdf"]) in cast
     page = _get(world, Role.CAST, "element_dood", schedule.pk, "locations").content.decode()
-    assert "GAS STATION" in page
+    assert "HALLORAN RANCH HOUSE" in page
+    sets = reverse("element_dood", args=[world.production.code, schedule.pk, "sets"])
+    assert sets in page
     assert reverse("dood", args=[world.production.code, schedule.pk]) in page
     redirect = _get(world, Role.CAST, "element_dood", schedule.pk, "cast")
     assert redirect.status_code == 302
@@ -271,6 +303,8 @@ REPORTS: list[tuple[str, Callable[[Schedule], list[object]]]] = [
     ("shooting_schedule_pdf", lambda s: [s.pk]),
     ("element_dood", lambda s: [s.pk, "vehicles"]),
     ("element_dood", lambda s: [s.pk, "locations"]),
+    ("element_dood", lambda s: [s.pk, "sets"]),
+    ("dood_export", lambda s: [s.pk, "locations", "xlsx"]),
     ("dood_export", lambda s: [s.pk, "cast", "pdf"]),
     ("dood_export", lambda s: [s.pk, "vehicles", "xlsx"]),
 ]
