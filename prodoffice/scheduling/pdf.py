@@ -70,6 +70,7 @@ class Day(TypedDict):
     title: str  # "Day 3 — Wednesday, March 3, 2027", "Holiday — Thursday, December 25, 2026"
     number: int | None
     note: str
+    banners: list[str]
     pages: str
     lines: list[Line]
 
@@ -218,6 +219,7 @@ def _day(day: ReportDay, *, details: bool) -> Day:
         title=f"{what} — {_long_date(shoot_day.date)}",
         number=shoot_day.number,
         note=shoot_day.note,
+        banners=day.banners,
         pages=day.pages,
         lines=[_line(line, details=details) for line in day.lines],
     )

@@ -82,6 +82,7 @@ class ReportDay:
     day: ShootDay
     lines: list[SceneLine]
     eighths: int
+    banners: list[str]  # what the board says across the head of the day: "Company move to ..."
 
     @property
     def is_shoot(self) -> bool:
@@ -118,7 +119,7 @@ def printed_on(schedule: Schedule) -> date:
 
 
 def schedule_report(schedule: Schedule) -> ScheduleReport:
-    """Every day of the schedule with its scenes and their accepted breakdown, in 3 queries."""
+    """Every day of the schedule with its scenes and their accepted breakdown, in 4 queries."""
     accepted = SceneElement.objects.filter(state=TagState.ACCEPTED).select_related("element__cast")
     strips = (
         Strip.objects.filter(schedule=schedule)
@@ -130,9 +131,10 @@ def schedule_report(schedule: Schedule) -> ScheduleReport:
     for strip in strips:
         by_day.setdefault(strip.day_id, []).append(_scene_line(strip.scene))
     days = []
-    for day in schedule.days.order_by("order"):
+    for day in schedule.days.order_by("order").prefetch_related("banners"):
         lines = by_day.get(day.pk, [])
-        days.append(ReportDay(day, lines, sum(line.scene.eighths for line in lines)))
+        banners = [banner.text for banner in day.banners.all()]
+        days.append(ReportDay(day, lines, sum(line.scene.eighths for line in lines), banners))
     return ScheduleReport(
         schedule=schedule,
         days=days,

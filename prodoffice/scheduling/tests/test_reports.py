@@ -19,7 +19,7 @@ from pytest_django import DjangoAssertNumQueries
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.scheduling import reports, selectors, services
-from prodoffice.scheduling.models import Schedule, SetLocation, ShootDay, Strip
+from prodoffice.scheduling.models import Banner, Schedule, SetLocation, ShootDay, Strip
 from prodoffice.scripts.models import Scene
 from prodoffice.scripts.services import import_script, tag_element
 
@@ -121,6 +121,16 @@ def test_the_one_liner_shows_holidays_and_cast_numbers(world: World) -> None:
     assert "<b>End of Day 1</b> — 2 pages" in page
     assert "1, TESS, TRUCKER" in page
     assert reverse("one_liner_pdf", args=[world.production.code, schedule.pk]) in page
+
+
+def test_the_one_liner_carries_the_boards_banners_under_their_day(world: World) -> None:
+    schedule = _schedule(world)
+    day3 = _shoot_days(schedule)[2]
+    Banner.objects.create(day=day3, kind=Banner.Kind.MOVE, text="Company move to Ely")
+    text = _pdf_text(_get(world, Role.CREW, "one_liner_pdf", schedule.pk))
+    assert _in_order(text, ["Day 3 — Wednesday, March 3, 2027", "Company move to Ely", "5 EXT"])
+    page = _get(world, Role.CREW, "one_liner", schedule.pk).content.decode()
+    assert "<i>Company move to Ely</i>" in page
 
 
 def test_the_shooting_schedule_lists_each_scenes_breakdown_by_category(world: World) -> None:
@@ -326,6 +336,8 @@ def test_each_report_costs_the_same_queries_whatever_the_schedule_length(
             category="vehicles",
             name=f"Car {strip.pk % 3}",
         )
+    for day in _shoot_days(schedule):
+        Banner.objects.create(day=day, text=f"Note for day {day.number}")
     client = Client()
     client.force_login(world.user(Role.CREW))
     url = reverse(name, args=[world.production.code, *args(schedule)])
