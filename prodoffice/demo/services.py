@@ -11,12 +11,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from prodoffice.demo.data import CAST, CREW, DIETS, VENDORS
+from prodoffice.demo.schedule import OPTIMIZER_SECONDS, create_demo_schedules
 from prodoffice.domain.access import Role
 from prodoffice.people.services import ContactDetails, EngagementDetails, hire_person
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production, set_membership
-from prodoffice.scheduling.services import create_schedule
 from prodoffice.scripts.models import ScriptRevision
 from prodoffice.scripts.services import import_script, lock_scene_numbers
 from prodoffice.vendors.services import (
@@ -72,7 +72,7 @@ def _demo_user(username: str, first: str, last: str):  # type: ignore[no-untyped
 
 
 @transaction.atomic
-def create_demo(*, today: date) -> Production:
+def create_demo(*, today: date, optimizer_seconds: float = OPTIMIZER_SECONDS) -> Production:
     """(Re)create DEMO: a 30-day indie feature with its crew, cast, vendors and logins."""
     Production.objects.filter(code=DEMO_CODE).delete()
     users = {role: _demo_user(*login) for role, login in DEMO_LOGINS.items()}
@@ -163,12 +163,8 @@ def create_demo(*, today: date) -> Production:
             details=VendorContactDetails(name=person, role=role, phone=phone),
         )
     revision = _import_script(access)
-    create_schedule(
-        access=access,
-        revision=revision,
-        name="First pass",
-        start_date=calendar.shoot_start,
-        eighths_per_day=16,  # two pages a day: the demo script over about 30 shoot days
+    create_demo_schedules(
+        access, revision, calendar.shoot_start, optimizer_seconds=optimizer_seconds
     )
     return production
 

@@ -74,7 +74,7 @@ def page(live_server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 @pytest.fixture
 def demo(transactional_db: None) -> Production:
-    return create_demo(today=DEMO_TODAY)
+    return create_demo(today=DEMO_TODAY, optimizer_seconds=1)
 
 
 def hire_a_swing(production: Production) -> None:

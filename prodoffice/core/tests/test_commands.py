@@ -16,6 +16,7 @@ from django.core.management import call_command
 
 from prodoffice.demo.services import DEMO_CODE
 from prodoffice.productions.models import Production
+from prodoffice.scheduling.checks import board_checks
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -30,7 +31,7 @@ def _free_port() -> int:
 def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    call_command("demo", if_empty=True)
+    call_command("demo", if_empty=True, optimizer_seconds=2)
     first = capsys.readouterr().out
     assert "Demo login: user 'coordinator', password 'demo'" in first
     production = Production.objects.get(code=DEMO_CODE)
@@ -42,8 +43,15 @@ def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
     script = production.scripts.get()
     assert script.is_locked
     assert script.revisions.get().scenes.count() == 66
-    schedule = production.schedules.get()
-    assert 25 <= schedule.days.count() <= 35  # a 30-day feature's first pass
+    first_pass, optimised = production.schedules.order_by("created_at")
+    assert first_pass.name == "First pass"
+    assert 25 <= first_pass.days.count() <= 35  # a 30-day feature's first pass
+    # The schedule the demo opens on is the optimizer's, accepted and published.
+    assert (optimised.is_current, optimised.status) == (True, "published")
+    assert first_pass.runs.get().accepted_as == optimised
+    rules = board_checks(optimised).messages
+    assert not [m for m in rules if "not available" in m or "cannot be had" in m], rules
+    assert len(rules) < len(board_checks(first_pass).messages)
     call_command("demo", if_empty=True)
     assert "left as is" in capsys.readouterr().out
     assert Production.objects.get(code=DEMO_CODE).pk == production.pk
@@ -51,9 +59,9 @@ def test_demo_if_empty_makes_the_demo_once_and_prints_the_login(
 
 @pytest.mark.django_db
 def test_demo_without_the_flag_recreates_it() -> None:
-    call_command("demo")
+    call_command("demo", optimizer_seconds=1)
     first = Production.objects.get(code=DEMO_CODE).pk
-    call_command("demo")
+    call_command("demo", optimizer_seconds=1)
     assert Production.objects.get(code=DEMO_CODE).pk != first
     assert Production.objects.filter(code=DEMO_CODE).count() == 1
 
