@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from prodoffice.domain.scheduling.constraints import pages, turnaround_violations
 from prodoffice.domain.scheduling.shoot_plan import broken_constraints
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
-from prodoffice.scheduling.planning import SchedulePlan, schedule_plan
+from prodoffice.scheduling.planning import SchedulePlan, is_night, schedule_plan
 
 # Estimated calls: a day's work starts at 7 am, a night's at 6 pm, a split day's at noon;
 # the wrap comes after the estimated shooting hours and a half-hour meal.
@@ -50,10 +50,6 @@ def _scene(strip: Strip) -> str:
     return f"scene {strip.scene.number or strip.scene.heading}"
 
 
-def is_night(strip: Strip) -> bool:
-    return "NIGHT" in strip.scene.time_of_day.upper()
-
-
 def board_checks(schedule: Schedule, plan: SchedulePlan | None = None) -> BoardChecks:
     """Every broken rule of the schedule, with the strips and days each one is about."""
     plan = plan or schedule_plan(schedule)
@@ -68,6 +64,7 @@ def _planning_rules(plan: SchedulePlan, checks: BoardChecks) -> None:
     strips, days, cast = plan.strips, plan.days, plan.cast
     eighths_per_day = plan.instance.days[0].capacity if plan.instance.days else 0
     for broken in broken_constraints(plan.instance, plan.assignment):
+        # Turnaround is shown by `_turnaround` below, with the estimated wrap and call.
         items = broken.items
         if broken.rule == "cast_unavailable":
             who, strip, day = cast[items[0]], strips[items[1]], days[items[2]]

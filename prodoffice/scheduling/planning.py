@@ -66,6 +66,10 @@ class SchedulePlan:
         return self._scenes[strip_id].cast
 
 
+def is_night(strip: Strip) -> bool:
+    return "NIGHT" in strip.scene.time_of_day.upper()
+
+
 def daily_cost(engagement: Engagement | None) -> int | None:
     """What a day on payroll costs for a performer's deal; None when the deal has no rate.
 
@@ -139,6 +143,7 @@ def schedule_plan(schedule: Schedule) -> SchedulePlan:
                 location=locations.get(strip.scene.set_name),
                 must_shoot_by=strip.must_shoot_by,
                 name=strip.scene.number or strip.scene.heading,
+                night=is_night(strip),
             )
             for strip in strips
         ),

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from prodoffice.domain.scheduling.shoot_plan_bound import cast_days_bound
 from prodoffice.domain.scheduling.shoot_plan_cost import (
     RULES,
     Assignment,
@@ -184,6 +185,7 @@ def solve(
         tries.insert(0, {day: list(scenes) for day, scenes in hint.items()})
     feasible = [plan for plan in tries if not broken_constraints(instance, plan)]
     race = _Race(min((evaluate(instance, p).total for p in feasible), default=None))
+    race.record(bound=cast_days_bound(instance, found))
     if on_progress is not None:
         on_progress(race.progress(started))
     built = build(instance, found)

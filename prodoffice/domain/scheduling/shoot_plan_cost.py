@@ -15,6 +15,7 @@ from prodoffice.domain.scheduling.shoot_plan_instance import (
     PlanCast,
     PlanError,
     ShootPlanInstance,
+    turnaround_pairs,
 )
 
 Assignment = Mapping[str, Sequence[str]]  # day id -> scene ids in shooting order
@@ -26,6 +27,7 @@ RULES = (
     "must_shoot_by",
     "together",
     "fixed_day",
+    "turnaround",
     "unscheduled",
 )
 
@@ -204,6 +206,25 @@ def broken_constraints(instance: ShootPlanInstance, assignment: Assignment) -> l
                     "together",
                     tuple(group),
                     f"Scenes {', '.join(group)} must be shot on the same day; they are not.",
+                )
+            )
+    night = [False] * len(days)
+    daylight = [False] * len(days)
+    for scene in instance.scenes:
+        if scene.id in placed:
+            if scene.night:
+                night[placed[scene.id]] = True
+            else:
+                daylight[placed[scene.id]] = True
+    for before, after in turnaround_pairs(days):
+        if night[before] and daylight[after]:
+            found["turnaround"].append(
+                Broken(
+                    "turnaround",
+                    (days[before].id, days[after].id),
+                    f"Day {days[before].id} ({days[before].date}) has night work and day "
+                    f"{days[after].id} ({days[after].date}), the next date, has day work: "
+                    "too little rest between the wrap and the call.",
                 )
             )
     return [broken for rule in RULES for broken in found[rule]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from prodoffice.domain.scheduling.shoot_plan_instance import ShootPlanInstance
+from prodoffice.domain.scheduling.shoot_plan_instance import ShootPlanInstance, turnaround_pairs
 
 
 def conflicting_rules(instance: ShootPlanInstance, time_limit: float) -> list[str]:
@@ -75,6 +75,23 @@ def conflicting_rules(instance: ShootPlanInstance, time_limit: float) -> list[st
         for other in group[1:]:
             for day in range(len(days)):
                 model.add(on[first, day] == on[position[other], day]).only_enforce_if(switch)
+
+    for before, after in turnaround_pairs(days):
+        nights = [i for i, scene in enumerate(instance.scenes) if scene.night]
+        mornings = [i for i, scene in enumerate(instance.scenes) if not scene.night]
+        if not nights or not mornings:
+            continue
+        switch = rule(
+            f"after night work on day {days[before].id} ({days[before].date}) the next date, "
+            f"day {days[after].id}, holds no day work"
+        )
+        night_before = model.new_bool_var(f"n{before}")
+        for night in nights:
+            model.add_implication(on[night, before], night_before)
+        for morning in mornings:
+            model.add_bool_or([night_before.Not(), on[morning, after].Not()]).only_enforce_if(
+                switch
+            )
 
     def infeasible(switches: list[int]) -> list[int] | None:
         remaining = deadline - time.perf_counter()

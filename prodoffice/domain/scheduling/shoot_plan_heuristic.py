@@ -11,7 +11,11 @@ from collections.abc import Sequence
 
 from prodoffice.domain.scheduling.shoot_plan_cost import paid_days
 from prodoffice.domain.scheduling.shoot_plan_feasibility import Unit
-from prodoffice.domain.scheduling.shoot_plan_instance import PlanScene, ShootPlanInstance
+from prodoffice.domain.scheduling.shoot_plan_instance import (
+    PlanScene,
+    ShootPlanInstance,
+    turnaround_pairs,
+)
 
 
 def baseline(instance: ShootPlanInstance) -> dict[str, list[str]]:
@@ -64,6 +68,17 @@ def greedy(instance: ShootPlanInstance, found: Sequence[Unit]) -> dict[str, list
     cast = {member.id: member for member in instance.cast}
     used: list[set[str]] = [set() for _ in instance.days]
     days: dict[str, list[str]] = {day.id: [] for day in instance.days}
+    follows = set(turnaround_pairs(instance.days))
+    night_on = [False] * len(instance.days)
+    daylight_on = [False] * len(instance.days)
+
+    def rested(unit: Unit, day: int) -> bool:
+        """Whether the unit on `day` keeps the turnaround with what is already placed."""
+        scenes = [instance.scenes[member] for member in unit.scenes]
+        if any(s.night for s in scenes) and (day, day + 1) in follows and daylight_on[day + 1]:
+            return False
+        daylight = not all(s.night for s in scenes)
+        return not (daylight and (day - 1, day) in follows and night_on[day - 1])
 
     def added_cost(unit: Unit, day: int) -> tuple[int, int, int, int]:
         scenes = [instance.scenes[member] for member in unit.scenes]
@@ -87,7 +102,7 @@ def greedy(instance: ShootPlanInstance, found: Sequence[Unit]) -> dict[str, list
         ),
     )
     for unit in order:
-        open_days = [day for day in unit.allowed if room[day] >= unit.size]
+        open_days = [day for day in unit.allowed if room[day] >= unit.size and rested(unit, day)]
         if not open_days:
             continue
         day = min(open_days, key=lambda candidate: added_cost(unit, candidate))
@@ -95,6 +110,10 @@ def greedy(instance: ShootPlanInstance, found: Sequence[Unit]) -> dict[str, list
         for member in unit.scenes:
             scene = instance.scenes[member]
             days[instance.days[day].id].append(scene.id)
+            if scene.night:
+                night_on[day] = True
+            else:
+                daylight_on[day] = True
             for person in scene.cast:
                 work[person].append(day)
             if scene.location is not None:

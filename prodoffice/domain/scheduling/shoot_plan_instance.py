@@ -80,6 +80,8 @@ class PlanScene:
     must_shoot_by: date | None = None
     fixed_day: str | None = None
     name: str = ""
+    # Shot at night: the next calendar day may then hold no day work (see `turnaround_pairs`).
+    night: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class ShootPlanInstance:
                 locations.append(PlanLocation(location_id, away, name))
         scenes = []
         scene_keys = frozenset(
-            {"id", "size", "cast", "location", "must_shoot_by", "fixed_day", "name"}
+            {"id", "size", "cast", "location", "must_shoot_by", "fixed_day", "name", "night"}
         )
         for where, entry in read.entries(doc, "scenes", problems, required=True):
             read.unknown_keys(entry, scene_keys, where, problems)
@@ -142,6 +144,7 @@ class ShootPlanInstance:
                 cast=read.ids(entry, "cast", where, problems),
                 location=read.optional_id(entry, "location", where, problems),
                 must_shoot_by=read.optional_date(entry, "must_shoot_by", where, problems),
+                night=read.flag(entry, "night", where, problems, default=False),
                 fixed_day=read.optional_id(entry, "fixed_day", where, problems),
                 name=read.text(entry, "name", where, problems),
             )
@@ -257,3 +260,17 @@ def _whole(value: object) -> bool:
 
 def _names(items: Iterable[str]) -> str:
     return ", ".join(repr(item) for item in items)
+
+
+def turnaround_pairs(days: tuple[PlanDay, ...]) -> list[tuple[int, int]]:
+    """Shoot days (by index) that follow one another on consecutive dates.
+
+    A night's wrap comes in the small hours, so the crew's 10 hours and the cast's 12 hours of
+    rest (constraints.CREW_MINIMUM_REST_HOURS, CAST_MINIMUM_REST_HOURS) run past a 7 am call:
+    a day with night work is followed on the next date only by night work, or by a day off.
+    """
+    return [
+        (index, index + 1)
+        for index in range(len(days) - 1)
+        if (days[index + 1].date - days[index].date).days == 1
+    ]

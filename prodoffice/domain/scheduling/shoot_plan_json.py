@@ -93,12 +93,19 @@ def whole(
     return None
 
 
-def flag(entry: Mapping[str, object], key: str, where: str, problems: list[str]) -> bool:
-    value = entry.get(key, True)
+def flag(
+    entry: Mapping[str, object],
+    key: str,
+    where: str,
+    problems: list[str],
+    *,
+    default: bool = True,
+) -> bool:
+    value = entry.get(key, default)
     if isinstance(value, bool):
         return value
     problems.append(f'{where} "{key}" is {value!r}: it must be true or false.')
-    return True
+    return default
 
 
 def text(entry: Mapping[str, object], key: str, where: str, problems: list[str]) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from prodoffice.domain.scheduling.shoot_plan_feasibility import Unit
-from prodoffice.domain.scheduling.shoot_plan_instance import ShootPlanInstance
+from prodoffice.domain.scheduling.shoot_plan_instance import ShootPlanInstance, turnaround_pairs
 
 if TYPE_CHECKING:
     from ortools.sat.python import cp_model
@@ -75,6 +75,7 @@ def build(instance: ShootPlanInstance, units: Sequence[Unit]) -> DayModel:
                 sum(unit.size * built.on_day[index, day] for index, unit in load)
                 <= instance.days[day].capacity
             )
+    _turnaround(instance, built)
     cast_terms = [_cast_cost(instance, built, position) for position in range(len(instance.cast))]
     moves = _moves(instance, built)
     built.max_moves = sum(bound for _, bound in moves)
@@ -143,6 +144,26 @@ def _cast_cost(instance: ShootPlanInstance, built: DayModel, position: int) -> c
             for between in range(before + 1, after):
                 model.add_bool_or([paid[between], works[before].Not(), works[after].Not()])
     return member.daily_cost * cp_model.LinearExpr.sum(list(paid.values()))
+
+
+def _turnaround(instance: ShootPlanInstance, built: DayModel) -> None:
+    """After a day with night work, the next date holds no day work (`turnaround_pairs`)."""
+    model = built.model
+    for before, after in turnaround_pairs(instance.days):
+        nights, mornings = [], []
+        for index, unit in enumerate(built.units):
+            scenes = [instance.scenes[scene] for scene in unit.scenes]
+            if before in unit.allowed and any(scene.night for scene in scenes):
+                nights.append(built.on_day[index, before])
+            if after in unit.allowed and not all(scene.night for scene in scenes):
+                mornings.append(built.on_day[index, after])
+        if not nights or not mornings:
+            continue
+        night_before = model.new_bool_var(f"n{before}")
+        for on in nights:
+            model.add_implication(on, night_before)
+        for on in mornings:
+            model.add_implication(night_before, on.Not())
 
 
 def _moves(instance: ShootPlanInstance, built: DayModel) -> list[tuple[cp_model.IntVar, int]]:

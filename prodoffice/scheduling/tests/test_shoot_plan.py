@@ -379,3 +379,53 @@ def test_a_feasible_hint_is_never_beaten_by_a_worse_answer() -> None:
     first = solve(instance, time_limit=1, workers=1)
     again = solve(instance, time_limit=0.05, workers=1, hint=first.days)
     assert again.cost.total <= first.cost.total
+
+
+def test_night_work_is_not_followed_by_day_work_on_the_next_date() -> None:
+    """Monday and Tuesday, a scene each: the night scene has to go on the later day."""
+    instance = ShootPlanInstance(
+        days=weekdays(2, capacity=4),
+        scenes=(PlanScene("night", 4, ("x",), night=True), PlanScene("day", 4, ("x",))),
+        cast=(PlanCast("x", 100),),
+    )
+    wrong = {"d1": ["night"], "d2": ["day"]}
+    assert [b.rule for b in broken_constraints(instance, wrong)] == ["turnaround"]
+    plan = solve(instance, time_limit=5, workers=1, hint=wrong)
+    assert plan.days == {"d1": ["day"], "d2": ["night"]}
+    assert broken_constraints(instance, plan.days) == []
+
+
+def test_a_weekend_between_is_rest_enough_after_a_night() -> None:
+    friday, monday = MONDAY + timedelta(days=4), MONDAY + timedelta(days=7)
+    instance = ShootPlanInstance(
+        days=(PlanDay("fri", friday, 4), PlanDay("mon", monday, 4)),
+        scenes=(PlanScene("night", 4, (), night=True), PlanScene("day", 4, ())),
+        cast=(),
+    )
+    assert broken_constraints(instance, {"fri": ["night"], "mon": ["day"]}) == []
+
+
+def test_only_nights_after_a_night_and_no_day_fits_says_which_rules_conflict() -> None:
+    instance = ShootPlanInstance(
+        days=weekdays(2, capacity=4),
+        scenes=(
+            PlanScene("night", 4, (), night=True, fixed_day="d1"),
+            PlanScene("day", 4, (), fixed_day="d2"),
+        ),
+        cast=(),
+    )
+    with pytest.raises(PlanError, match="after night work on day d1"):
+        solve(instance, time_limit=5, workers=1)
+
+
+def test_the_bound_counts_the_days_each_performer_needs_at_least() -> None:
+    """Two leads in every scene of four full days: the bound proves the plain answer."""
+    scenes = tuple(PlanScene(f"s{n}", 8, ("a", "b")) for n in range(4))
+    instance = ShootPlanInstance(
+        days=weekdays(6, capacity=8),
+        scenes=scenes,
+        cast=(PlanCast("a", 300), PlanCast("b", 200, may_drop=False)),
+    )
+    plan = solve(instance, time_limit=5, workers=1)
+    assert plan.lower_bound == plan.cost.total == 4 * 500
+    assert plan.optimal
