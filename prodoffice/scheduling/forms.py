@@ -33,7 +33,9 @@ class NewScheduleForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    day = forms.IntegerField(required=False, min_value=1)  # empty: the boneyard
+    # The day by key (the drag and drop sends it) or by number (typed); neither: the boneyard.
+    day = forms.IntegerField(required=False, min_value=1)
+    day_number = forms.IntegerField(required=False, min_value=0, max_value=10_000)
     position = forms.IntegerField(min_value=0, max_value=100_000)
     version = forms.IntegerField(min_value=1)
 

@@ -41,6 +41,8 @@ from prodoffice.scheduling.models import (
 from prodoffice.scripts.models import BreakdownElement
 from prodoffice.scripts.selectors import cast_tags_prefetch
 
+# A scene's text and character list: not needed to plan, and most of what a scene weighs.
+HEAVY_SCENE_FIELDS = ("scene__body", "scene__characters", "scene__synopsis")
 # Used for a performer whose deal has no rate yet, so they still count: the going daily
 # rate of the rest of the cast (their median), or this when nobody has one.
 FALLBACK_DAILY_COST = 1000
@@ -107,6 +109,7 @@ def schedule_plan(schedule: Schedule) -> SchedulePlan:
     strips = list(
         Strip.objects.filter(schedule=schedule)
         .select_related("scene")
+        .defer(*HEAVY_SCENE_FIELDS)
         .prefetch_related(cast_tags_prefetch("scene__tags"))
         .order_by("order")
     )

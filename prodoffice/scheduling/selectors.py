@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 from django.http import Http404
 
+from prodoffice.core.errors import RuleBroken
 from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
 from prodoffice.domain.scheduling.dood import DoodRow, ElementDays, day_out_of_days
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scheduling.models import Banner, Schedule, ShootDay, Strip, Unavailability
+from prodoffice.scheduling.planning import HEAVY_SCENE_FIELDS
 from prodoffice.scripts.models import BreakdownElement
 from prodoffice.scripts.selectors import cast_tags_prefetch
 
@@ -47,6 +50,13 @@ def access_banner(schedule: Schedule, pk: int) -> Banner:
     return banner
 
 
+def shoot_day_numbered(schedule: Schedule, number: int) -> ShootDay:
+    day = ShootDay.objects.filter(schedule=schedule, kind=DayKind.SHOOT, number=number).first()
+    if day is None:
+        raise RuleBroken(f"This schedule has no Day {number}.", field="day_number")
+    return day
+
+
 def access_day(schedule: Schedule, pk: int) -> ShootDay:
     day = ShootDay.objects.filter(pk=pk, schedule=schedule).first()
     if day is None:
@@ -71,11 +81,16 @@ class Stripboard:
     eighths: int
 
 
-def stripboard(schedule: Schedule) -> Stripboard:
-    """Days in order with their strips, and the boneyard: a constant number of queries."""
-    strips = (
+def stripboard(schedule: Schedule, strips: Iterable[Strip] | None = None) -> Stripboard:
+    """Days in order with their strips, and the boneyard: a constant number of queries.
+
+    `strips`, when given, are the schedule's strips already read (with scene and cast tags),
+    in board order, as the planning model reads them.
+    """
+    strips = strips if strips is not None else (
         Strip.objects.filter(schedule=schedule)
         .select_related("scene")
+        .defer(*HEAVY_SCENE_FIELDS)
         .prefetch_related(cast_tags_prefetch("scene__tags"))
         .order_by("order")
     )

@@ -18,7 +18,8 @@ from prodoffice.productions.decorators import production_page
 from prodoffice.scheduling import selectors, services
 from prodoffice.scheduling.checks import board_checks
 from prodoffice.scheduling.forms import BannerForm, DayForm, MoveForm, NewScheduleForm, VersionForm
-from prodoffice.scheduling.models import Schedule
+from prodoffice.scheduling.models import Schedule, ShootDay
+from prodoffice.scheduling.planning import schedule_plan
 
 
 @production_page(Capability.VIEW_SCHEDULE)
@@ -49,9 +50,10 @@ def schedule_list(request: HttpRequest, access: ProductionAccess) -> HttpRespons
 
 
 def _board_context(schedule: Schedule) -> dict[str, object]:
+    plan = schedule_plan(schedule)  # read once, for the board and for its rules
     return {
-        "board": selectors.stripboard(schedule),
-        "checks": board_checks(schedule),
+        "board": selectors.stripboard(schedule, plan.strips.values()),
+        "checks": board_checks(schedule, plan),
         "day_form": DayForm(),
         "banner_form": BannerForm(),
     }
@@ -193,24 +195,24 @@ def schedule_status(request: HttpRequest, access: ProductionAccess, pk: int) -> 
 def strip_move(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     strip = selectors.access_strip(access, pk)
     form = MoveForm(request.POST)
-    status = 200
-    if not form.is_valid():
-        messages.error(request, "Choose a day and a position.")
-        status = 400
-    else:
+
+    def change() -> None:
         data = form.cleaned_data
-        day = selectors.access_day(strip.schedule, data["day"]) if data["day"] else None
-        try:
-            services.move_strip(
-                access=access,
-                strip=strip,
-                day=day,
-                position=data["position"],
-                version=data["version"],
-            )
-        except RuleBroken as error:
-            messages.error(request, error.message)
-            status = 409
+        if data["day"]:
+            day: ShootDay | None = selectors.access_day(strip.schedule, data["day"])
+        elif data["day_number"]:
+            day = selectors.shoot_day_numbered(strip.schedule, data["day_number"])
+        else:
+            day = None
+        services.move_strip(
+            access=access,
+            strip=strip,
+            day=day,
+            position=data["position"],
+            version=data["version"],
+        )
+
+    status = _edit(request, form, change)
     return _board_answer(request, access, strip.schedule, status)
 
 
