@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from prodoffice.domain.scheduling.talent_heuristic import complete_order, good_order
+from prodoffice.domain.scheduling.talent_layers import MAX_SCENES, layered_search
 from prodoffice.domain.scheduling.talent_problem import RemainingBound, reduce_problem
 from prodoffice.domain.scheduling.talent_search import search
 
@@ -211,19 +212,54 @@ def solve(instance: TalentInstance, time_limit: float | None = None) -> TalentRe
     # With a time limit, the last tenth (at most 5 s) goes to wider beams if nothing is proven.
     reserve = 0.0 if time_limit is None else min(0.1 * time_limit, 5.0)
 
-    def complete(prefix: Sequence[int], until: float) -> tuple[Sequence[int], int]:
-        return complete_order(problem, bound, prefix, until)
+    search_deadline = None if deadline is None else deadline - reserve
+    lower = 0
+    if problem.scene_count <= MAX_SCENES:
+        # Easy instances (the films among them) are proved by the one-state-at-a-time search
+        # before the layered one has set up its arrays; it gets a few tenths of a second.
+        quick = search(
+            problem,
+            bound,
+            incumbent=order,
+            incumbent_cost=cost,
+            deadline=_earliest(search_deadline, time.perf_counter() + 0.3),
+            max_states=100_000,
+        )
+        order, cost, lower = list(quick.order), quick.cost, quick.lower_bound
+    if problem.scene_count <= MAX_SCENES and cost > lower:
+        # The layered search in numpy is much the faster; it gives up on a layer too large to
+        # hold, and then the one-state-at-a-time search below takes the time left.
+        # The heuristic finishing the layers' most promising sets gets a moment each.
+        finish = 0.01 + 0.003 * problem.scene_count
 
-    outcome = search(
-        problem,
-        bound,
-        incumbent=order,
-        incumbent_cost=cost,
-        deadline=None if deadline is None else deadline - reserve,
-        complete=complete,
-        complete_every=2.0 if time_limit is None else max(0.25, time_limit) / 20,
-    )
-    order, cost, lower = list(outcome.order), outcome.cost, outcome.lower_bound
+        def finish_order(prefix: list[int]) -> tuple[Sequence[int], int]:
+            return complete_order(problem, bound, prefix, time.perf_counter() + finish)
+
+        layered = layered_search(
+            problem,
+            incumbent=tuple(order),
+            incumbent_cost=cost,
+            deadline=search_deadline,
+            complete=finish_order,
+        )
+        order, cost = list(layered.order), layered.cost
+        lower = max(lower, layered.lower_bound)
+    if cost > lower and (search_deadline is None or time.perf_counter() < search_deadline):
+
+        def complete(prefix: Sequence[int], until: float) -> tuple[Sequence[int], int]:
+            return complete_order(problem, bound, prefix, until)
+
+        outcome = search(
+            problem,
+            bound,
+            incumbent=order,
+            incumbent_cost=cost,
+            deadline=search_deadline,
+            complete=complete,
+            complete_every=2.0 if time_limit is None else max(0.25, time_limit) / 20,
+        )
+        order, cost = list(outcome.order), outcome.cost
+        lower = max(lower, outcome.lower_bound)
     if deadline is not None and cost > lower:
         order, cost = good_order(
             problem, bound, until=deadline, max_width=1 << 20, start=(order, cost)
@@ -239,6 +275,10 @@ def solve(instance: TalentInstance, time_limit: float | None = None) -> TalentRe
         optimal=lower_bound == reckoned.total_cost,
         seconds=time.perf_counter() - started,
     )
+
+
+def _earliest(deadline: float | None, other: float) -> float:
+    return other if deadline is None else min(deadline, other)
 
 
 def _is_whole(value: object) -> bool:
