@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import F, QuerySet
 from django.http import Http404
@@ -11,10 +12,16 @@ from django.http import Http404
 from prodoffice.core.errors import RuleBroken
 from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
-from prodoffice.domain.scheduling.dood import DoodRow, ElementDays, day_out_of_days
+from prodoffice.domain.scheduling.dood import (
+    DoodRow,
+    DropRule,
+    ElementDays,
+    best_drops,
+    day_out_of_days,
+)
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scheduling.models import Banner, Schedule, ShootDay, Strip, Unavailability
-from prodoffice.scheduling.planning import HEAVY_SCENE_FIELDS
+from prodoffice.scheduling.planning import HEAVY_SCENE_FIELDS, daily_cost
 from prodoffice.scripts.models import BreakdownElement
 from prodoffice.scripts.selectors import cast_tags_prefetch
 
@@ -87,12 +94,16 @@ def stripboard(schedule: Schedule, strips: Iterable[Strip] | None = None) -> Str
     `strips`, when given, are the schedule's strips already read (with scene and cast tags),
     in board order, as the planning model reads them.
     """
-    strips = strips if strips is not None else (
-        Strip.objects.filter(schedule=schedule)
-        .select_related("scene")
-        .defer(*HEAVY_SCENE_FIELDS)
-        .prefetch_related(cast_tags_prefetch("scene__tags"))
-        .order_by("order")
+    strips = (
+        strips
+        if strips is not None
+        else (
+            Strip.objects.filter(schedule=schedule)
+            .select_related("scene")
+            .defer(*HEAVY_SCENE_FIELDS)
+            .prefetch_related(cast_tags_prefetch("scene__tags"))
+            .order_by("order")
+        )
     )
     by_day: dict[int | None, list[Strip]] = {}
     for strip in strips:
@@ -118,8 +129,10 @@ class DoodTable:
 def day_out_of_days_table(schedule: Schedule) -> DoodTable:
     """The cast's Day Out of Days from where their scenes sit on the stripboard.
 
-    Work days come from the accepted cast of each scene on a shoot day; nobody is dropped here
-    (a drop and pick-up is the coordinator's decision, offered where the rule allows it).
+    Work days come from the accepted cast of each scene on a shoot day. Each performer is
+    dropped across the one gap (SAG-AFTRA allows one) that takes the most holds off payroll,
+    where the pick-up is more than the production's minimum gap after the drop: the same rule
+    the optimizer costs schedules by.
     """
     days = list(schedule.days.order_by("order"))
     calendar = [CalendarDay(DayKind(d.kind), d.number, d.date) for d in days]
@@ -136,8 +149,22 @@ def day_out_of_days_table(schedule: Schedule) -> DoodTable:
     ordered = sorted(
         work, key=lambda e: (e.cast.cast_number if e.cast else 10_000, e.name.casefold())
     )
+    rule = DropRule(min_gap_days=schedule.production.drop_minimum_days)
     rows = day_out_of_days(
-        calendar, {element: ElementDays(work=work[element], drops=()) for element in ordered}
+        calendar,
+        {
+            element: ElementDays(
+                work=work[element],
+                drops=best_drops(
+                    calendar,
+                    work[element],
+                    daily_cost=Decimal(daily_cost(element.cast) or 0),
+                    rule=rule,
+                ).drops,
+            )
+            for element in ordered
+        },
+        rule,
     )
     return DoodTable(schedule=schedule, days=days, rows=rows)
 

@@ -77,25 +77,28 @@ def scene_days(instance: ShootPlanInstance, assignment: Assignment) -> dict[str,
 
 
 def paid_days(
-    dates: Sequence[date], work: Sequence[int], gap: int, may_drop: bool
+    dates: Sequence[date], work: Sequence[int], gap: int, drops_allowed: int
 ) -> tuple[int, int]:
     """(shoot days paid, drops taken) for a performer working on the shoot days `work`.
 
     Paid from the first work day to the last; a drop leaves out the shoot days strictly
-    between two consecutive work dates more than `gap` calendar days apart, when allowed.
+    between two consecutive work dates more than `gap` calendar days apart. Up to
+    `drops_allowed` are taken, those leaving out the most shoot days (the earlier on a tie).
     A drop counts only when it leaves out at least one shoot day.
     """
     if not work:
         return 0, 0
     ordered = sorted(set(work))
     paid = ordered[-1] - ordered[0] + 1
-    drops = 0
-    if may_drop:
-        for before, after in pairwise(ordered):
-            if after - before > 1 and (dates[after] - dates[before]).days > gap:
-                paid -= after - before - 1
-                drops += 1
-    return paid, drops
+    gaps = sorted(
+        (
+            after - before - 1
+            for before, after in pairwise(ordered)
+            if after - before > 1 and (dates[after] - dates[before]).days > gap
+        ),
+        reverse=True,
+    )[: max(drops_allowed, 0)]
+    return paid - sum(gaps), len(gaps)
 
 
 def evaluate(instance: ShootPlanInstance, assignment: Assignment) -> PlanCost:
@@ -131,7 +134,7 @@ def evaluate(instance: ShootPlanInstance, assignment: Assignment) -> PlanCost:
 
 
 def _paid(member: PlanCast, work: set[int], dates: Sequence[date], gap: int) -> tuple[int, int]:
-    return paid_days(dates, sorted(work), gap, member.may_drop)
+    return paid_days(dates, sorted(work), gap, member.drops_allowed)
 
 
 def broken_constraints(instance: ShootPlanInstance, assignment: Assignment) -> list[Broken]:

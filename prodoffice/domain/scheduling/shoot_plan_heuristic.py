@@ -85,9 +85,9 @@ def greedy(instance: ShootPlanInstance, found: Sequence[Unit]) -> dict[str, list
         people = {member for scene in scenes for member in scene.cast}
         extra = 0
         for member in people:
-            worked, may_drop = work[member], cast[member].may_drop
-            before = paid_days(dates, worked, instance.drop_minimum_gap, may_drop)[0]
-            after = paid_days(dates, [*worked, day], instance.drop_minimum_gap, may_drop)[0]
+            worked, allowed = work[member], cast[member].drops_allowed
+            before = paid_days(dates, worked, instance.drop_minimum_gap, allowed)[0]
+            after = paid_days(dates, [*worked, day], instance.drop_minimum_gap, allowed)[0]
             extra += cast[member].daily_cost * (after - before)
         places = {scene.location for scene in scenes if scene.location is not None}
         moves = max(0, len(places | used[day]) - 1) - max(0, len(used[day]) - 1)

@@ -58,6 +58,12 @@ class PlanCast:
     unavailable: frozenset[date] = frozenset()
     may_drop: bool = True
     name: str = ""
+    # SAG-AFTRA lets a drop and pick-up be used once per performer (see `dood.DropRule`).
+    max_drops: int = 1
+
+    @property
+    def drops_allowed(self) -> int:
+        return self.max_drops if self.may_drop else 0
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ class ShootPlanInstance:
             if day_id is not None and on is not None and capacity is not None:
                 days.append(PlanDay(day_id, on, capacity))
         cast = []
-        cast_keys = frozenset({"id", "daily_cost", "unavailable", "may_drop", "name"})
+        cast_keys = frozenset({"id", "daily_cost", "unavailable", "may_drop", "max_drops", "name"})
         for where, entry in read.entries(doc, "cast", problems, required=True):
             read.unknown_keys(entry, cast_keys, where, problems)
             cast_id = read.required_id(entry, "id", where, problems)
@@ -120,8 +126,9 @@ class ShootPlanInstance:
             away = read.dates(entry, "unavailable", where, problems)
             may_drop = read.flag(entry, "may_drop", where, problems)
             name = read.text(entry, "name", where, problems)
-            if cast_id is not None and cost is not None:
-                cast.append(PlanCast(cast_id, cost, away, may_drop, name))
+            max_drops = read.whole(entry, "max_drops", where, problems, default=1)
+            if cast_id is not None and cost is not None and max_drops is not None:
+                cast.append(PlanCast(cast_id, cost, away, may_drop, name, max_drops))
         locations = []
         for where, entry in read.entries(doc, "locations", problems, required=False):
             read.unknown_keys(entry, frozenset({"id", "unavailable", "name"}), where, problems)
@@ -205,6 +212,11 @@ class ShootPlanInstance:
             if not _whole(member.daily_cost) or member.daily_cost < 0:
                 problems.append(
                     f"Cast {member.id!r} has daily_cost {member.daily_cost!r}: it must be a whole "
+                    "number, 0 or more."
+                )
+            if not _whole(member.max_drops) or member.max_drops < 0:
+                problems.append(
+                    f"Cast {member.id!r} has max_drops {member.max_drops!r}: it must be a whole "
                     "number, 0 or more."
                 )
         cast_ids = {member.id for member in self.cast}

@@ -122,7 +122,7 @@ def _cast_cost(instance: ShootPlanInstance, built: DayModel, position: int) -> c
         needed, room = needed + 1, room + capacity
     model.add(sum(works.values()) >= needed)
     span = (days[possible[-1]].date - days[possible[0]].date).days
-    if not member.may_drop or span <= instance.drop_minimum_gap:
+    if member.drops_allowed == 0 or span <= instance.drop_minimum_gap:
         first = model.new_int_var(possible[0], possible[-1], f"c{position}first")
         last = model.new_int_var(possible[0], possible[-1], f"c{position}last")
         for index, unit in mine:
@@ -143,6 +143,17 @@ def _cast_cost(instance: ShootPlanInstance, built: DayModel, position: int) -> c
                 break
             for between in range(before + 1, after):
                 model.add_bool_or([paid[between], works[before].Not(), works[after].Not()])
+    # At most `drops_allowed` drops: the paid days form no more than that many stretches
+    # plus one (a stretch ends on a paid day whose next day is not paid).
+    ends = []
+    for day in paid:
+        end = model.new_bool_var(f"c{position}e{day}")
+        if day + 1 in paid:
+            model.add(end >= paid[day] - paid[day + 1])
+        else:
+            model.add(end >= paid[day])
+        ends.append(end)
+    model.add(sum(ends) <= member.drops_allowed + 1)
     return member.daily_cost * cp_model.LinearExpr.sum(list(paid.values()))
 
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
-from prodoffice.scheduling import services
+from prodoffice.domain.scheduling.shoot_plan import evaluate
+from prodoffice.scheduling import selectors, services
 from prodoffice.scheduling.checks import board_checks
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
 from prodoffice.scheduling.planning import schedule_plan
@@ -155,3 +156,32 @@ def test_the_rules_page_adds_and_removes_unavailable_dates(world: World) -> None
     assert element.name in page and "Fri Mar 5, 2027" in page
     crowd = client.post(url, {"location": "Diner", "first_date": "2027-03-05", "last_date": ""})
     assert crowd.status_code == 400
+
+
+def test_the_dood_drops_a_performer_across_a_long_gap_as_the_optimizer_pays(
+    world: World,
+) -> None:
+    """Working the first and last days of a long schedule: dropped between, once."""
+    schedule = _schedule(world)
+    element = _strip_with_cast(schedule)[1]
+    theirs = list(
+        Strip.objects.filter(
+            schedule=schedule,
+            scene__tags__element=element,
+            scene__tags__state="accepted",
+        ).distinct()
+    )
+    shoot = list(schedule.days.filter(kind="shoot").order_by("order"))
+    assert (shoot[-1].date - shoot[0].date).days > 10
+    for other in theirs:
+        Strip.objects.filter(pk=other.pk).update(day=None)
+    Strip.objects.filter(pk=theirs[0].pk).update(day=shoot[0])
+    Strip.objects.filter(pk=theirs[-1].pk).update(day=shoot[-1])
+    table = selectors.day_out_of_days_table(schedule)
+    row = next(r for r in table.rows if r.element == element)
+    codes = [str(code) for code in row.codes if str(code)]
+    assert codes == ["SWD", "PUWF"]
+    assert row.totals.work == 2 and row.totals.hold == 0
+    plan = schedule_plan(schedule)
+    cost = evaluate(plan.instance, plan.assignment)
+    assert cost.drops >= 1

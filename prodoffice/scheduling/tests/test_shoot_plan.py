@@ -429,3 +429,26 @@ def test_the_bound_counts_the_days_each_performer_needs_at_least() -> None:
     plan = solve(instance, time_limit=5, workers=1)
     assert plan.lower_bound == plan.cost.total == 4 * 500
     assert plan.optimal
+
+
+def test_one_drop_per_performer_the_one_that_saves_most() -> None:
+    """Work on days 1, 3 and 6 of six, each gap past the minimum: one drop, the longer gap."""
+    days = tuple(PlanDay(str(n), MONDAY + timedelta(days=11 * (n - 1)), 8) for n in range(1, 7))
+    instance = ShootPlanInstance(
+        days=days,
+        scenes=(
+            PlanScene("a", 4, ("x",), fixed_day="1"),
+            PlanScene("b", 4, ("x",), fixed_day="3"),
+            PlanScene("c", 4, ("x",), fixed_day="6"),
+        ),
+        cast=(PlanCast("x", 100),),
+    )
+    plan = {"1": ["a"], "3": ["b"], "6": ["c"]}
+    cost = evaluate(instance, plan)
+    assert (cost.cast_days, cost.drops) == (4, 1)  # days 1-3 paid, 4 and 5 dropped, 6
+    twice = ShootPlanInstance(
+        days=days, scenes=instance.scenes, cast=(PlanCast("x", 100, max_drops=2),)
+    )
+    assert (evaluate(twice, plan).cast_days, evaluate(twice, plan).drops) == (3, 2)
+    solved = solve(instance, time_limit=5, workers=1)
+    assert solved.cost.total == 400 and solved.optimal
