@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from prodoffice.domain.scheduling.constraints import pages, turnaround_violations
 from prodoffice.domain.scheduling.shoot_plan import broken_constraints
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
-from prodoffice.scheduling.planning import SchedulePlan, is_night, schedule_plan
+from prodoffice.scheduling.planning import SchedulePlan, schedule_plan
 
 # Estimated calls: a day's work starts at 7 am, a night's at 6 pm, a split day's at noon;
 # the wrap comes after the estimated shooting hours and a half-hour meal.
@@ -123,7 +123,7 @@ def _hours_and_calls(
             )
         if not on_day:
             continue
-        nights = sum(is_night(s) for s in on_day)
+        nights = sum(plan.is_night(s) for s in on_day)
         call = NIGHT_CALL if nights == len(on_day) else SPLIT_CALL if nights else DAY_CALL
         worked = min(hours + MEAL_HOURS, 23.5)
         wrap = (datetime.combine(day.date, call) + timedelta(hours=worked)).time()

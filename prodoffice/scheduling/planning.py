@@ -9,6 +9,7 @@ location names.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -67,9 +68,26 @@ class SchedulePlan:
     def scene_cast(self, strip_id: str) -> tuple[str, ...]:
         return self._scenes[strip_id].cast
 
+    def is_night(self, strip: Strip) -> bool:
+        return self._scenes[str(strip.pk)].night
 
-def is_night(strip: Strip) -> bool:
-    return "NIGHT" in strip.scene.time_of_day.upper()
+
+# Times of day that carry on from the scene before in the script rather than name one.
+CARRIED_ON = frozenset(
+    {"", "CONTINUOUS", "CONT'D", "CONT", "LATER", "MOMENTS LATER", "SAME", "SAME TIME"}
+)
+
+
+def night_strips(strips: Iterable[Strip]) -> set[int]:
+    """The strips shot at night: NIGHT in the time of day, or carried on (CONTINUOUS, LATER)
+    from a night scene just before it in the script."""
+    night, previous = set(), False
+    for strip in sorted(strips, key=lambda s: s.scene.order):
+        when = " ".join(strip.scene.time_of_day.upper().split())
+        previous = previous if when in CARRIED_ON else "NIGHT" in when
+        if previous:
+            night.add(strip.pk)
+    return night
 
 
 def daily_cost(engagement: Engagement | None) -> int | None:
@@ -113,6 +131,7 @@ def schedule_plan(schedule: Schedule) -> SchedulePlan:
         .prefetch_related(cast_tags_prefetch("scene__tags"))
         .order_by("order")
     )
+    nights = night_strips(strips)
     cast: dict[str, BreakdownElement] = {}
     for strip in strips:
         for tag in strip.scene.cast_tags:  # type: ignore[attr-defined]
@@ -146,7 +165,7 @@ def schedule_plan(schedule: Schedule) -> SchedulePlan:
                 location=locations.get(strip.scene.set_name),
                 must_shoot_by=strip.must_shoot_by,
                 name=strip.scene.number or strip.scene.heading,
-                night=is_night(strip),
+                night=strip.pk in nights,
             )
             for strip in strips
         ),

@@ -14,9 +14,9 @@ from prodoffice.domain.scheduling.shoot_plan import evaluate
 from prodoffice.scheduling import selectors, services
 from prodoffice.scheduling.checks import board_checks
 from prodoffice.scheduling.models import Schedule, ShootDay, Strip
-from prodoffice.scheduling.planning import schedule_plan
+from prodoffice.scheduling.planning import night_strips, schedule_plan
 from prodoffice.scheduling.tests.test_schedules import _schedule
-from prodoffice.scripts.models import BreakdownElement
+from prodoffice.scripts.models import BreakdownElement, Scene
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +185,18 @@ def test_the_dood_drops_a_performer_across_a_long_gap_as_the_optimizer_pays(
     plan = schedule_plan(schedule)
     cost = evaluate(plan.instance, plan.assignment)
     assert cost.drops >= 1
+
+
+def test_a_continuous_scene_after_a_night_scene_is_night_work() -> None:
+    def strip(pk: int, order: int, time_of_day: str) -> Strip:
+        return Strip(pk=pk, scene=Scene(order=order, time_of_day=time_of_day))
+
+    strips = [
+        strip(1, 1, "NIGHT"),
+        strip(2, 2, "CONTINUOUS"),
+        strip(3, 3, "DAY"),
+        strip(4, 4, "MOMENTS LATER"),
+        strip(5, 5, "LATE NIGHT"),
+        strip(6, 6, ""),
+    ]
+    assert night_strips(reversed(strips)) == {1, 2, 5, 6}
