@@ -111,7 +111,8 @@ def day_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResp
             kind=DayKind(data["kind"]),
             note=data["note"],
         )
-        messages.success(request, f"Added a {day.get_kind_display().lower()} day on {day.date}.")
+        kind = "day off" if day.kind == DayKind.OFF else f"{day.kind} day"  # not "a off day"
+        messages.success(request, f"Added a {kind} on {day.date:%a %b %-d}.")
 
     status = _edit(request, form, change)
     return _board_answer(request, access, schedule, status)
