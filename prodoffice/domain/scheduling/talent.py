@@ -227,23 +227,30 @@ def solve(instance: TalentInstance, time_limit: float | None = None) -> TalentRe
         )
         order, cost, lower = list(quick.order), quick.cost, quick.lower_bound
     if problem.scene_count <= MAX_SCENES and cost > lower:
-        # The layered search in numpy is much the faster; it gives up on a layer too large to
-        # hold, and then the one-state-at-a-time search below takes the time left.
-        # The heuristic finishing the layers' most promising sets gets a moment each.
+        # The layered search in numpy is much the faster. The heuristic finishing the layers'
+        # most promising sets gets a moment each.
         finish = 0.01 + 0.003 * problem.scene_count
 
         def finish_order(prefix: list[int]) -> tuple[Sequence[int], int]:
             return complete_order(problem, bound, prefix, time.perf_counter() + finish)
 
-        layered = layered_search(
-            problem,
-            incumbent=tuple(order),
-            incumbent_cost=cost,
-            deadline=search_deadline,
-            complete=finish_order,
-        )
-        order, cost = list(layered.order), layered.cost
-        lower = max(lower, layered.lower_bound)
+        # Passes with ever larger layers: a pass whose layers had to be cut short still proves
+        # that nothing is cheaper than where it cut them, and finds better orders on the way.
+        max_layer = 1 << 13
+        while cost > lower and (search_deadline is None or time.perf_counter() < search_deadline):
+            layered = layered_search(
+                problem,
+                incumbent=tuple(order),
+                incumbent_cost=cost,
+                deadline=search_deadline,
+                complete=finish_order,
+                max_layer=max_layer,
+            )
+            order, cost = list(layered.order), layered.cost
+            lower = max(lower, layered.lower_bound)
+            if max_layer >= _LARGEST_LAYER:
+                break
+            max_layer *= 4
     if cost > lower and (search_deadline is None or time.perf_counter() < search_deadline):
 
         def complete(prefix: Sequence[int], until: float) -> tuple[Sequence[int], int]:
@@ -275,6 +282,10 @@ def solve(instance: TalentInstance, time_limit: float | None = None) -> TalentRe
         optimal=lower_bound == reckoned.total_cost,
         seconds=time.perf_counter() - started,
     )
+
+
+# A layer of the exact search holds at most this many sets of scenes (a few hundred MB).
+_LARGEST_LAYER = 1 << 21
 
 
 def _earliest(deadline: float | None, other: float) -> float:

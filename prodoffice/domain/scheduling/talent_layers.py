@@ -38,8 +38,6 @@ Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 Flags = npt.NDArray[np.bool_]
 
-# Past this many sets in one layer the search stops (a few hundred MB of work arrays).
-_MAX_LAYER = 4_000_000
 # Sets are handled in chunks of this size, to keep the temporary arrays small.
 _CHUNK = 1 << 16
 
@@ -83,6 +81,7 @@ def layered_search(
     incumbent_cost: int,
     deadline: float | None = None,
     exact_up_to: int = 11,
+    max_layer: int = 4_000_000,
     complete: Callable[[list[int]], tuple[Sequence[int], int]] | None = None,
 ) -> LayerOutcome:
     """Search for an order cheaper than the incumbent, or prove there is none.
@@ -237,15 +236,26 @@ def layered_search(
 
     upper = incumbent_cost
     best_order = incumbent
+    # Sets with g + bound at or above the threshold are dropped, so no order cheaper than it is
+    # lost; it is the incumbent's cost unless a layer outgrows `max_layer`.
+    threshold = upper
     layers: list[tuple[Sets, Ints]] = []
     sets: Sets = np.zeros(1, dtype=np.uint64)
     g: Ints = np.zeros(1, dtype=np.int64)
     lower = int(bound(sets, np.array([incumbent_cost]))[0])
     kept = 1
     layers.append((sets, g))
+
+    def stopped() -> LayerOutcome:
+        return LayerOutcome(best_order, upper, min(lower, upper), kept)
+
+    def exhausted() -> LayerOutcome:
+        # Every order cheaper than the threshold was followed to the end: there is none.
+        return LayerOutcome(best_order, upper, threshold, kept)
+
     for _ in range(n):
         if deadline is not None and time.perf_counter() >= deadline:
-            return LayerOutcome(best_order, upper, min(lower, upper), kept)
+            return stopped()
         child_parts: list[Sets] = []
         cost_parts: list[Ints] = []
         for start in range(0, len(sets), _CHUNK):
@@ -277,33 +287,32 @@ def layered_search(
                     (on_set[index] | casts[scene]).astype(np.uint64)
                 ).astype(np.int64)
                 child_g = chunk_g[index] + step
-                keep = child_g + left_base[index] - scene_base[scene] < upper
+                keep = child_g + left_base[index] - scene_base[scene] < threshold
                 child_parts.append(chunk[index[keep]] | bit)
                 cost_parts.append(child_g[keep])
             if deadline is not None and time.perf_counter() >= deadline:
-                return LayerOutcome(best_order, upper, min(lower, upper), kept)
+                return stopped()
         if not child_parts:
-            return LayerOutcome(best_order, upper, upper, kept)
+            return exhausted()
         children = np.concatenate(child_parts)
         child_g = np.concatenate(cost_parts)
-        if len(children) > 4 * _MAX_LAYER:
-            return LayerOutcome(best_order, upper, min(lower, upper), kept)
         by_set = np.lexsort((child_g, children))
         children, child_g = children[by_set], child_g[by_set]
         first = np.ones(len(children), dtype=np.bool_)
         first[1:] = children[1:] != children[:-1]
         children, child_g = children[first], child_g[first]
-        if len(children) > _MAX_LAYER:
-            return LayerOutcome(best_order, upper, min(lower, upper), kept)
         f = np.empty(len(children), dtype=np.int64)
         for start in range(0, len(children), _CHUNK):
             piece = slice(start, start + _CHUNK)
-            f[piece] = child_g[piece] + bound(children[piece], upper - child_g[piece])
+            f[piece] = child_g[piece] + bound(children[piece], threshold - child_g[piece])
             if deadline is not None and time.perf_counter() >= deadline:
-                return LayerOutcome(best_order, upper, min(lower, upper), kept)
-        alive = f < upper
+                return stopped()
+        alive = f < threshold
+        if alive.sum() > max_layer:
+            threshold = int(np.partition(f[alive], max_layer)[max_layer])
+            alive &= f < threshold
         if not alive.any():
-            return LayerOutcome(best_order, upper, upper, kept)
+            return exhausted()
         sets, g, f = children[alive], child_g[alive], f[alive]
         lower = max(lower, int(f.min()))
         layers.append((sets, g))
@@ -317,13 +326,14 @@ def layered_search(
             order, cost = complete(prefix)
             if cost < upper:
                 best_order, upper = tuple(order), cost
-                alive = f < upper
+                threshold = min(threshold, upper)
+                alive = f < threshold
                 if not alive.any():
-                    return LayerOutcome(best_order, upper, upper, kept)
+                    return exhausted()
                 sets, g = sets[alive], g[alive]
                 layers[-1] = (sets, g)
         kept += len(sets)
-    # The last layer holds the full set alone, cheaper than the incumbent.
+    # The last layer holds the full set alone, cheaper than the threshold: the optimum.
     cost = int(g[0])
     order = _rebuild(layers, full, cost, durations, casts, actor_scenes, list(costs))
     return LayerOutcome(tuple(order), cost, cost, kept)
