@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "prodoffice.vendors",
     "prodoffice.scripts",
     "prodoffice.scheduling",
+    "prodoffice.callsheets",
     "prodoffice.api",
     "prodoffice.demo",
 ]

@@ -53,7 +53,11 @@ class Capability(StrEnum):
     EDIT_SCRIPT = "edit_script"
     VIEW_SCHEDULE = "view_schedule"
     EDIT_SCHEDULE = "edit_schedule"
+    VIEW_LOCATIONS = "view_locations"
+    EDIT_LOCATIONS = "edit_locations"
     MANAGE_PERSONAL_LINKS = "manage_personal_links"
+    VIEW_CALL_SHEETS = "view_call_sheets"
+    EDIT_CALL_SHEETS = "edit_call_sheets"
 
 
 _OFFICE = {Role.PRODUCER, Role.COORDINATOR, Role.ASSISTANT_COORDINATOR}
@@ -81,6 +85,13 @@ _GRANTS: dict[Capability, frozenset[Role]] = {
     # The schedule is what every cast and crew member plans their days by.
     Capability.VIEW_SCHEDULE: frozenset(Role),
     Capability.EDIT_SCHEDULE: frozenset(_OFFICE),
+    # Every member needs the address, the parking and the nearest hospital; the office and its
+    # PAs (who scout and lock up locations) keep them.
+    Capability.VIEW_LOCATIONS: frozenset(Role),
+    Capability.EDIT_LOCATIONS: frozenset(_OFFICE | {Role.PA}),
+    # Everyone is called by the call sheet; the office builds, edits and sends it.
+    Capability.VIEW_CALL_SHEETS: frozenset(Role),
+    Capability.EDIT_CALL_SHEETS: frozenset(_OFFICE),
 }
 
 
