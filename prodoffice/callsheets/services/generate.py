@@ -1,4 +1,4 @@
-"""Every write to call sheets: building one from the schedule, and editing it."""
+"""Building a call sheet from the schedule and the crew list."""
 
 from __future__ import annotations
 
