@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "prodoffice.vendors",
     "prodoffice.scripts",
     "prodoffice.scheduling",
+    "prodoffice.locations",
     "prodoffice.callsheets",
     "prodoffice.api",
     "prodoffice.demo",
