@@ -14,6 +14,7 @@ production_urls = [
     path("", include("prodoffice.vendors.urls")),
     path("", include("prodoffice.scripts.urls")),
     path("", include("prodoffice.scheduling.urls")),
+    path("", include("prodoffice.locations.urls")),
 ]
 
 urlpatterns = [

@@ -14,3 +14,5 @@ PRODUCER_COORDINATOR = {Role.PRODUCER, Role.COORDINATOR}
 VENDOR_READERS = OFFICE | {Role.ACCOUNTANT, Role.PA, Role.DEPARTMENT_HEAD}
 VENDOR_EDITORS = OFFICE | {Role.ACCOUNTANT}
 HISTORY_READERS = OFFICE | {Role.ACCOUNTANT}
+# Locations: every member reads them (address, parking, hospital); the office and PAs keep them.
+LOCATION_EDITORS = OFFICE | {Role.PA}

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from prodoffice.core.tests.permission_table import (
     ALL,
     HISTORY_READERS,
+    LOCATION_EDITORS,
     OFFICE,
     PRODUCER_COORDINATOR,
     VENDOR_EDITORS,
@@ -25,6 +26,7 @@ from prodoffice.core.tests.permission_table import (
 )
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
+from prodoffice.locations.models import Location
 from prodoffice.people.models import PersonalLink
 from prodoffice.scheduling.models import (
     Banner,
@@ -55,6 +57,10 @@ def _vendor(w: World) -> list[object]:
 
 def _vendor_contact(w: World) -> list[object]:
     return [w.production.code, VendorContact.objects.get(vendor__production=w.production).pk]
+
+
+def _location(w: World) -> list[object]:
+    return [w.production.code, Location.objects.get(production=w.production).pk]
 
 
 def _link(w: World) -> list[object]:
@@ -179,6 +185,12 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "optimizer_run": ("get", _run, OFFICE),
     "optimizer_stop": ("post", _run, OFFICE),
     "optimizer_accept": ("post", _run, OFFICE),
+    # Every member needs the address, parking and hospital; the office and PAs keep them.
+    "location_list": ("get", _code, ALL),
+    "location_new": ("get", _code, LOCATION_EDITORS),
+    "location_detail": ("get", _location, ALL),
+    "location_edit": ("get", _location, LOCATION_EDITORS),
+    "location_remove": ("post", _location, LOCATION_EDITORS),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
 ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
@@ -203,6 +215,7 @@ def test_every_page_is_in_the_matrix() -> None:
 
 
 def _setup(world: World) -> None:
+    from prodoffice.locations.services import LocationDetails, add_location
     from prodoffice.people.services import issue_personal_link
     from prodoffice.scheduling.services import create_schedule
     from prodoffice.scripts.services import import_script
@@ -217,6 +230,7 @@ def _setup(world: World) -> None:
     vendor = add_vendor(access=access, details=VendorDetails(company="Mesa", tax_id="12-3456789"))
     add_vendor_contact(access=access, vendor=vendor, details=VendorContactDetails(name="Luis"))
     issue_personal_link(access=access, contact=world.crew_member.contact)
+    add_location(access=access, details=LocationDetails(name="Motel"))
     script = b"INT. MOTEL ROOM - NIGHT\n\nJUNE lifts a REVOLVER.\n\nJUNE\nNot tonight.\n"
     revision = import_script(access=access, filename="small.fountain", data=script)
     schedule = create_schedule(
