@@ -88,3 +88,60 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return f"{self.engagement} at {self.call_time}"
+
+
+class Issue(TimeStamped):
+    """One publishing of a call sheet version, and the PDF everyone was sent with it."""
+
+    call_sheet = models.ForeignKey(CallSheet, on_delete=models.CASCADE, related_name="issues")
+    version = models.PositiveIntegerField()
+    revised = models.BooleanField(default=False)
+    pdf = models.BinaryField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["call_sheet", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["call_sheet", "version"], name="one_issue_a_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_sheet}, version {self.version}"
+
+
+class Delivery(TimeStamped):
+    """One person's copy of an issue: the e-mail sent to them, and their confirmation."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        UNREACHABLE = "unreachable", "Not reachable by e-mail"
+        NOT_SENT = "not_sent", "Unchanged, not re-sent"
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
+    email = models.CharField(max_length=254, blank=True)
+    # What this person's part of the sheet said: unchanged in the next version, no re-send.
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    message_id = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["issue", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "engagement"], name="one_delivery_per_person_per_issue"
+            )
+        ]
+        indexes = [models.Index(fields=["status"], name="delivery_status")]
+
+    def __str__(self) -> str:
+        return f"{self.issue} to {self.engagement}"
