@@ -82,7 +82,7 @@ def test_the_layered_search_never_prunes_the_optimum(instance: TalentInstance) -
         (order_cost(problem, order) for order in permutations(range(problem.scene_count))),
         default=0,
     )
-    for exact_up_to in (0, 7):
+    for exact_up_to in (0, 3, 7):
         outcome = layered_search(
             problem, incumbent=(), incumbent_cost=cheapest + 1, exact_up_to=exact_up_to
         )
