@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import time, timedelta
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
@@ -189,3 +191,19 @@ def test_an_address_the_server_refuses_fails_alone_with_the_reason(
     failed.refresh_from_db()
     assert failed.status == Delivery.Status.SENT
     assert len(mail_server.inbox.to(refused)) == 1
+
+
+def test_the_resume_command_finishes_a_distribution_left_queued(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    sheet = _sheet(demo)
+    mail_server.stop()
+    issue = _publish(sheet, django_capture_on_commit_callbacks)
+    mail_server.start()
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_sending", stdout=out)
+    assert "Sending resumed for 1 call sheet issue" in out.getvalue()
+    assert not issue.deliveries.filter(status=Delivery.Status.QUEUED).exists()

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         worker = None
         if not options["no_worker"]:
+            call_command("resume_sending")  # what a stopped worker left half-sent
             worker = subprocess.Popen(
                 [sys.executable, "-m", "prodoffice.cli", "db_worker", "--queue-name", "default"]
             )

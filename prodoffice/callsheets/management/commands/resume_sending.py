@@ -1,0 +1,21 @@
+"""`prodoffice resume-sending`: queue again the call sheet e-mails a stopped worker left.
+
+`prodoffice serve` runs it on start, so a restart finishes every distribution in progress.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from prodoffice.callsheets.services import resume_sending
+
+
+class Command(BaseCommand):
+    help = "Queue the sending of every call sheet e-mail still waiting (run on start by serve)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        issues = resume_sending()
+        if issues:
+            self.stdout.write(f"Sending resumed for {issues} call sheet issue(s).")
