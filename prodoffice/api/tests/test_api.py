@@ -202,6 +202,8 @@ def test_the_openapi_document_lists_every_path_and_needs_no_token(world: World) 
         "/api/v1/productions/{code}/scripts/{id}/drafts/{sequence}/report",
         "/api/v1/productions/{code}/scenes/{id}/breakdown",
         "/api/v1/productions/{code}/breakdown-tags/{id}",
+        "/api/v1/productions/{code}/locations",
+        "/api/v1/productions/{code}/locations/{id}",
     }
     crew = document["paths"]["/api/v1/productions/{code}/crew"]
     assert set(crew) == {"get", "post"}

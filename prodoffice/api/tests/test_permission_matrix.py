@@ -16,6 +16,7 @@ from django.test import Client
 from prodoffice.api.tests.caller import BASE, ApiCaller
 from prodoffice.core.tests.permission_table import (
     ALL,
+    LOCATION_EDITORS,
     OFFICE,
     PRODUCER_COORDINATOR,
     VENDOR_EDITORS,
@@ -23,6 +24,8 @@ from prodoffice.core.tests.permission_table import (
 )
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
+from prodoffice.locations.services import LocationDetails
+from prodoffice.locations.services import add_location as add_a_location
 from prodoffice.scripts.models import SceneElement
 from prodoffice.scripts.services import import_script
 from prodoffice.vendors.services import VendorDetails, add_vendor
@@ -70,6 +73,12 @@ OPERATIONS: dict[tuple[str, str], tuple[dict[str, object] | None, set[Role]]] = 
         OFFICE,
     ),
     ("patch", "/productions/{code}/breakdown-tags/{id}"): ({"state": "accepted"}, OFFICE),
+    # Every member reads the locations; the office and PAs keep them.
+    ("get", "/productions/{code}/locations"): (None, ALL),
+    ("post", "/productions/{code}/locations"): ({"name": "Gas Station"}, LOCATION_EDITORS),
+    ("get", "/productions/{code}/locations/{id}"): (None, ALL),
+    ("patch", "/productions/{code}/locations/{id}"): ({"parking": "Lot B"}, LOCATION_EDITORS),
+    ("delete", "/productions/{code}/locations/{id}"): (None, LOCATION_EDITORS),
 }
 ACCOUNT_OPERATIONS = {("get", "/productions")}
 
@@ -102,9 +111,11 @@ def test_each_api_operation_answers_each_role_as_the_rules_say(
 ) -> None:
     vendor = add_vendor(access=world.access(Role.PRODUCER), details=VendorDetails(company="Mesa"))
     draft = import_script(access=world.access(Role.PRODUCER), filename="s.fountain", data=SCRIPT)
+    location = add_a_location(access=world.access(Role.PRODUCER), details=LocationDetails("Motel"))
     body_template, allowed = OPERATIONS[(method, path)]
     record_ids = {
         "/vendors/": vendor.pk,
+        "/locations/": location.pk,
         "/scripts/": draft.script_id,
         "/scenes/": draft.scenes.get().pk,
         "/breakdown-tags/": SceneElement.objects.filter(scene__revision=draft).first().pk,
