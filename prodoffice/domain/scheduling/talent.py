@@ -290,7 +290,7 @@ def solve(instance: TalentInstance, time_limit: float | None = None) -> TalentRe
 
 
 # A layer of the exact search holds at most this many sets of scenes (a few hundred MB).
-_LARGEST_LAYER = 1 << 21
+_LARGEST_LAYER = 1 << 20
 
 
 def _earliest(deadline: float | None, other: float) -> float:
