@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from prodoffice.demo.data import CAST, CREW, DIETS, VENDORS
+from prodoffice.demo.locations import create_demo_locations
 from prodoffice.demo.schedule import OPTIMIZER_SECONDS, create_demo_schedules
 from prodoffice.domain.access import Role
 from prodoffice.people.services import ContactDetails, EngagementDetails, hire_person
@@ -163,6 +164,7 @@ def create_demo(*, today: date, optimizer_seconds: float = OPTIMIZER_SECONDS) ->
             details=VendorContactDetails(name=person, role=role, phone=phone),
         )
     revision = _import_script(access)
+    create_demo_locations(access)
     create_demo_schedules(
         access, revision, calendar.shoot_start, optimizer_seconds=optimizer_seconds
     )

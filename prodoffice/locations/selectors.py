@@ -139,6 +139,7 @@ class LocationLight:
     on: date
     why: str  # which day this is, in words
     sun: SunTimes | None
+    zone: str  # the production's time zone, the one the times are told in
 
 
 def location_light(
@@ -162,7 +163,6 @@ def location_light(
         why = f"Day {day.number}, the next shoot day" if day else "today"
     on = day.date if day else today
     if not location.has_coordinates:
-        return LocationLight(on=on, why=why, sun=None)
-    return LocationLight(
-        on=on, why=why, sun=sun_times(location.latitude, location.longitude, on, zone)
-    )
+        return LocationLight(on=on, why=why, sun=None, zone=zone.key)
+    sun = sun_times(location.latitude, location.longitude, on, zone)
+    return LocationLight(on=on, why=why, sun=sun, zone=zone.key)

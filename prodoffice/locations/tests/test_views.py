@@ -73,6 +73,17 @@ def test_every_member_reads_a_location_with_its_map_link_and_sun(world: World) -
         )
 
 
+def test_sunrise_and_sunset_are_told_in_the_production_s_time_zone(world: World) -> None:
+    location = add_location(access=world.access(Role.PA), details=FLATS)
+    html = _client(world, Role.CREW).get(_url(world, "location_detail", location.pk)).content
+    light = selectors.location_light(world.access(Role.CREW), location, [])
+    assert light.zone == world.production.time_zone
+    assert light.sun is not None and light.sun.sunrise is not None
+    local = light.sun.sunrise.astimezone(ZoneInfo(world.production.time_zone))
+    assert local.strftime("%-I:%M %p").encode() in html
+    assert 5 <= local.hour <= 8  # a desert sunrise, not the same moment in UTC
+
+
 def test_a_location_without_coordinates_says_sunrise_and_sunset_are_unknown(world: World) -> None:
     location = add_location(access=world.access(Role.PA), details=LocationDetails("Gas Station"))
     html = _client(world, Role.CREW).get(_url(world, "location_detail", location.pk)).content
