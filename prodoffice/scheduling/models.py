@@ -56,7 +56,12 @@ class ShootDay(models.Model):
         ordering = ["schedule", "order"]
 
     def __str__(self) -> str:
-        return f"Day {self.number}" if self.number else f"{self.get_kind_display()} {self.date}"
+        if self.number:
+            return f"Day {self.number}"
+        name = {DayKind.OFF: "Day off", DayKind.TRAVEL: "Travel day"}.get(
+            DayKind(self.kind), self.get_kind_display()
+        )
+        return f"{name}, {self.date:%a %b %-d}"
 
 
 class Strip(models.Model):
