@@ -76,7 +76,7 @@ def email_from_url(url: str, outbox: Path) -> dict[str, Any]:
     """Email settings for `smtp://user:pw@host:port`, `smtp+tls://...` or `file://` (the outbox)."""
     if not url or url.startswith("file:"):
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_BACKEND": "prodoffice.core.mail.OutboxBackend",
             "EMAIL_FILE_PATH": str(outbox),
         }
     parts = urlsplit(url)

@@ -37,7 +37,7 @@ def test_an_unusable_database_url_fails_loudly_naming_the_variable(url: str, mes
 
 def test_mail_goes_to_the_outbox_unless_an_smtp_url_is_given(tmp_path: Path) -> None:
     outbox = email_from_url("", tmp_path)
-    assert outbox["EMAIL_BACKEND"].endswith("filebased.EmailBackend")
+    assert outbox["EMAIL_BACKEND"] == "prodoffice.core.mail.OutboxBackend"
     assert outbox["EMAIL_FILE_PATH"] == str(tmp_path)
     smtp = email_from_url("smtp+tls://office%40show.com:pw@mail.example.com:587", tmp_path)
     assert smtp["EMAIL_HOST"] == "mail.example.com"

@@ -1,0 +1,87 @@
+"""The outbox: without a mail server (`make run`), each e-mail is written to var/outbox/ as one
+.eml file, whole (headers, body, attachments), which any mail program opens and the app shows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email import message_from_binary_file, policy
+from email.message import EmailMessage as ParsedMessage
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import EmailMessage
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class OutboxBackend(BaseEmailBackend):
+    """Write each message to its own file, atomically: a file is there whole or not at all."""
+
+    def __init__(self, *args: Any, file_path: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.folder = Path(file_path or settings.EMAIL_FILE_PATH)
+
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        sent = 0
+        for message in email_messages:
+            raw = message.message().as_bytes(linesep="\r\n")
+            ident = _UNSAFE.sub("_", str(message.extra_headers.get("Message-ID", "")))[:80]
+            stamp = datetime.now(tz=UTC).strftime("%Y%m%d-%H%M%S-%f")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+            with os.fdopen(handle, "wb") as out:
+                out.write(raw)
+            os.replace(temporary, self.folder / f"{stamp}-{ident or 'message'}.eml")
+            sent += 1
+        return sent
+
+
+def outbox_messages(folder: Path, message_ids: set[str], limit: int = 500) -> list[OutboxItem]:
+    """The newest messages in the outbox whose Message-ID is one of `message_ids`."""
+    if not folder.is_dir():
+        return []
+    items = []
+    for path in sorted(folder.glob("*.eml"), reverse=True):
+        with path.open("rb") as handle:
+            parsed = message_from_binary_file(handle, policy=policy.default)
+        assert isinstance(parsed, ParsedMessage)
+        if str(parsed.get("Message-ID", "")).strip() not in message_ids:
+            continue
+        items.append(OutboxItem(path.name, parsed))
+        if len(items) >= limit:
+            break
+    return items
+
+
+class OutboxItem:
+    def __init__(self, name: str, message: ParsedMessage) -> None:
+        self.name = name
+        self.message = message
+
+    @property
+    def to(self) -> str:
+        return str(self.message.get("To", ""))
+
+    @property
+    def subject(self) -> str:
+        return str(self.message.get("Subject", "")).strip()
+
+    @property
+    def date(self) -> str:
+        return str(self.message.get("Date", ""))
+
+    @property
+    def body(self) -> str:
+        part = self.message.get_body(preferencelist=("plain",))
+        return part.get_content() if part is not None else ""
+
+    @property
+    def attachments(self) -> list[str]:
+        return [str(part.get_filename()) for part in self.message.iter_attachments()]
