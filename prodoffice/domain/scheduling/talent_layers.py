@@ -44,6 +44,8 @@ Flags = npt.NDArray[np.bool_]
 
 # Sets are handled in chunks of this size, to keep the temporary arrays small.
 _CHUNK = 1 << 16
+# Bounds are worked out for this many sets at a time, so that the clock is read often.
+_BOUND_CHUNK = 1 << 14
 # With more actors on set than the exact program takes, it takes this many of them.
 _SPLIT = 8
 
@@ -334,8 +336,8 @@ def layered_search(
         first[1:] = children[1:] != children[:-1]
         children, child_g = children[first], child_g[first]
         f = np.empty(len(children), dtype=np.int64)
-        for start in range(0, len(children), _CHUNK):
-            piece = slice(start, start + _CHUNK)
+        for start in range(0, len(children), _BOUND_CHUNK):
+            piece = slice(start, start + _BOUND_CHUNK)
             f[piece] = child_g[piece] + bound(children[piece], threshold - child_g[piece])
             if deadline is not None and time.perf_counter() >= deadline:
                 return stopped()

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from prodoffice.domain.scheduling.talent_problem import ReducedProblem, RemainingBound
 
 # How often (in states taken off the queue) the clock and the memory cap are looked at.
-_CHECK_EVERY = 512
+_CHECK_EVERY = 32
 
 
 @dataclass(frozen=True)
