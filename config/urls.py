@@ -15,6 +15,7 @@ production_urls = [
     path("", include("prodoffice.scripts.urls")),
     path("", include("prodoffice.scheduling.urls")),
     path("", include("prodoffice.locations.urls")),
+    path("", include("prodoffice.callsheets.urls")),
 ]
 
 urlpatterns = [

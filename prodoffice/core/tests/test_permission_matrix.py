@@ -59,6 +59,30 @@ def _vendor_contact(w: World) -> list[object]:
     return [w.production.code, VendorContact.objects.get(vendor__production=w.production).pk]
 
 
+def _call_sheet(w: World) -> list[object]:
+    """The call sheet of the first shoot day, made here by the coordinator if there is none."""
+    from prodoffice.callsheets.models import CallSheet
+    from prodoffice.callsheets.services import generate_call_sheet
+
+    sheet = CallSheet.objects.filter(production=w.production).first()
+    if sheet is None:
+        day = Schedule.objects.get(production=w.production).days.filter(kind="shoot")[0]
+        sheet = generate_call_sheet(access=w.access(Role.COORDINATOR), day=day)
+    return [w.production.code, sheet.pk]
+
+
+def _sheet_call(w: World) -> list[object]:
+    from prodoffice.callsheets.models import Call
+
+    code, pk = _call_sheet(w)
+    return [code, pk, Call.objects.filter(call_sheet=pk)[0].pk]
+
+
+def _shoot_day(w: World) -> list[object]:
+    schedule = Schedule.objects.get(production=w.production)
+    return [w.production.code, schedule.days.filter(kind="shoot")[0].pk]
+
+
 def _location(w: World) -> list[object]:
     return [w.production.code, Location.objects.get(production=w.production).pk]
 
@@ -185,6 +209,13 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "optimizer_run": ("get", _run, OFFICE),
     "optimizer_stop": ("post", _run, OFFICE),
     "optimizer_accept": ("post", _run, OFFICE),
+    # Everyone is called by the call sheet; the office makes and edits it.
+    "callsheet_list": ("get", _code, ALL),
+    "callsheet_make": ("post", _shoot_day, OFFICE),
+    "callsheet_detail": ("get", _call_sheet, ALL),
+    "callsheet_pdf": ("get", _call_sheet, ALL),
+    "callsheet_edit": ("post", _call_sheet, OFFICE),
+    "callsheet_call_edit": ("get", _sheet_call, OFFICE),
     # Every member needs the address, parking and hospital; the office and PAs keep them.
     "location_list": ("get", _code, ALL),
     "location_new": ("get", _code, LOCATION_EDITORS),
