@@ -15,8 +15,9 @@ import logging
 import secrets
 import smtplib
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from email.mime.application import MIMEApplication
 from email.utils import make_msgid
 
 from django.conf import settings
@@ -199,20 +200,26 @@ def send_queued(issue_pk: int) -> int:
     issue = Issue.objects.select_related("call_sheet__day", "call_sheet__production").get(
         pk=issue_pk
     )
-    sent = 0
     stale = timezone.now() - STALE_CLAIM
-    pending = issue.deliveries.filter(
-        Q(status=Delivery.Status.QUEUED) | Q(status=Delivery.Status.SENDING, updated_at__lt=stale)
-    ).values_list("pk", flat=True)
+    pending = list(
+        issue.deliveries.filter(
+            Q(status=Delivery.Status.QUEUED)
+            | Q(status=Delivery.Status.SENDING, updated_at__lt=stale)
+        ).values_list("pk", flat=True)
+    )
+    if not pending:
+        return 0
+    mailing = _Mailing(issue)
+    sent = 0
     connection = mail.get_connection()  # opened by the first send, closed at the end
     try:
-        for pk in list(pending):
+        for pk in pending:
             if not _claim(pk, stale):
                 continue  # another worker has it
             delivery = Delivery.objects.select_related("engagement__contact").get(pk=pk)
             try:
                 connection.open()  # once: a no-op while the connection is open
-                _send(connection, issue, delivery)
+                mailing.send(connection, delivery)
             except SERVER_AWAY as error:
                 Delivery.objects.filter(pk=pk).update(
                     status=Delivery.Status.QUEUED,
@@ -270,64 +277,71 @@ def resume_sending() -> int:
     return len(issues)
 
 
-def personal_url(delivery: Delivery) -> str:
-    """The person's own page, where their call sheets are and where they confirm."""
-    link = (
-        PersonalLink.objects.filter(contact=delivery.engagement.contact, revoked_at__isnull=True)
-        .order_by("-created_at")
-        .first()
-    )
-    if link is None:
-        link = PersonalLink.objects.create(
-            contact=delivery.engagement.contact, token=_token(), created_by=None
+def personal_links(contact_ids: Iterable[int]) -> dict[int, str]:
+    """Each person's newest live personal link (token), made for those who have none yet."""
+    wanted = set(contact_ids)
+    tokens: dict[int, str] = {}
+    for contact, token in (
+        PersonalLink.objects.filter(contact__in=wanted, revoked_at__isnull=True)
+        .order_by("created_at")
+        .values_list("contact_id", "token")
+    ):
+        tokens[contact] = token  # the newest wins
+    missing = [
+        PersonalLink(contact_id=c, token=secrets.token_urlsafe(32)) for c in wanted - set(tokens)
+    ]
+    PersonalLink.objects.bulk_create(missing)
+    tokens |= {link.contact_id: link.token for link in missing}
+    return tokens
+
+
+class _Mailing:
+    """What every e-mail of one issue shares, read once: the calls, the links, the PDF."""
+
+    def __init__(self, issue: Issue) -> None:
+        self.issue = issue
+        self.sheet = issue.call_sheet
+        self.calls = {call.engagement_id: call for call in self.sheet.calls.all()}
+        contacts = issue.deliveries.values_list("engagement__contact_id", flat=True)
+        self.links = personal_links(contacts)
+        name = f"call-sheet-day-{self.sheet.day.number}-v{issue.version}.pdf"
+        self.pdf = MIMEApplication(bytes(issue.pdf), "pdf")
+        self.pdf.add_header("Content-Disposition", "attachment", filename=name)
+
+    def person(self, delivery: Delivery) -> PersonalCall:
+        call = self.calls.get(delivery.engagement_id)
+        return PersonalCall(
+            production=self.sheet.production.title,
+            day_number=self.sheet.day.number or 0,
+            on=self.sheet.day.date,
+            call=call.call_time if call else None,
+            pickup=call.pickup_time if call else None,
+            pickup_place=call.pickup_place if call else "",
+            revised=self.issue.revised,
         )
-    return settings.SITE_URL + reverse("personal_page", args=[link.token])
 
-
-def _token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-def _personal_call(issue: Issue, delivery: Delivery) -> PersonalCall:
-    sheet = issue.call_sheet
-    call = sheet.calls.filter(engagement=delivery.engagement).first()
-    return PersonalCall(
-        production=sheet.production.title,
-        day_number=sheet.day.number or 0,
-        on=sheet.day.date,
-        call=call.call_time if call else None,
-        pickup=call.pickup_time if call else None,
-        pickup_place=call.pickup_place if call else "",
-        revised=issue.revised,
-    )
-
-
-def _send(connection: object, issue: Issue, delivery: Delivery) -> None:
-    person = _personal_call(issue, delivery)
-    link = personal_url(delivery)
-    name = delivery.engagement.contact.name
-    body = "\n\n".join(
-        [
-            first_line(person),
-            f"Hello {name}, the call sheet for day {person.day_number} "
-            f"({person.on:%A %B %-d}) is attached.",
-            f"Please confirm you have it: {link}",
-            f"— {issue.call_sheet.production.title} production office",
-        ]
-    )
-    message = mail.EmailMessage(
-        subject=subject(person),
-        body=body,
-        to=[delivery.email],
-        connection=connection,  # type: ignore[arg-type]
-    )
-    message.attach(
-        f"call-sheet-day-{person.day_number}-v{issue.version}.pdf",
-        bytes(issue.pdf),
-        "application/pdf",
-    )
-    message.extra_headers["Message-ID"] = delivery.message_id = _message_id(delivery)
-    message.send()
+    def send(self, connection: object, delivery: Delivery) -> None:
+        person = self.person(delivery)
+        token = self.links[delivery.engagement.contact_id]
+        link = settings.SITE_URL + reverse("personal_page", args=[token])
+        body = "\n\n".join(
+            [
+                first_line(person),
+                f"Hello {delivery.engagement.contact.name}, the call sheet for day "
+                f"{person.day_number} ({person.on:%A %B %-d}) is attached.",
+                f"Please confirm you have it: {link}",
+                f"— {self.sheet.production.title} production office",
+            ]
+        )
+        message = mail.EmailMessage(
+            subject=subject(person),
+            body=body,
+            to=[delivery.email],
+            connection=connection,  # type: ignore[arg-type]
+        )
+        message.attach(self.pdf)
+        message.extra_headers["Message-ID"] = delivery.message_id = _message_id(delivery)
+        message.send()
 
 
 def _message_id(delivery: Delivery) -> str:

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
+from prodoffice.callsheets.pdf import call_sheet_pdf
 from prodoffice.callsheets.services import (
     distribution,
     generate_call_sheet,
@@ -31,7 +32,7 @@ Callbacks = Callable[..., AbstractContextManager[Any]]
 
 
 def _pdf(sheet: CallSheet) -> bytes:
-    return b"%PDF-1.4 stub"
+    return call_sheet_pdf(sheet)
 
 
 def _sheet(production: Production) -> CallSheet:

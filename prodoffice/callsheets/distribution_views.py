@@ -1,0 +1,135 @@
+"""Sending a call sheet: publish, follow each person's copy, re-send; and confirming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from prodoffice.callsheets import selectors, services
+from prodoffice.callsheets.models import Delivery
+from prodoffice.callsheets.pdf import call_sheet_pdf
+from prodoffice.callsheets.selectors.deliveries import (
+    access_delivery,
+    access_issue,
+    distribution,
+    personal_delivery,
+)
+from prodoffice.callsheets.selectors.deliveries import (
+    personal_calendar as personal_calendar_entries,
+)
+from prodoffice.core.errors import RuleBroken
+from prodoffice.core.mail import outbox_messages
+from prodoffice.domain.access import Capability
+from prodoffice.domain.callsheets.calendar_feed import calendar_feed
+from prodoffice.people.services import open_personal_link
+from prodoffice.productions.access import ProductionAccess
+from prodoffice.productions.decorators import production_page
+
+
+@production_page(Capability.EDIT_CALL_SHEETS)
+def callsheet_distribution(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    sheet = selectors.access_call_sheet(access, pk)
+    context = {"sheet": sheet, "sent": distribution(sheet)}
+    return render(request, "callsheets/distribution.html", context)
+
+
+@require_POST
+@production_page(Capability.EDIT_CALL_SHEETS)
+def callsheet_publish(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    sheet = selectors.access_call_sheet(access, pk)
+    try:
+        issue = services.publish_call_sheet(
+            access=access,
+            sheet=sheet,
+            render=call_sheet_pdf,
+            everyone=request.POST.get("everyone") == "on",
+        )
+    except RuleBroken as error:
+        messages.error(request, error.message)
+    else:
+        queued = issue.deliveries.filter(status="queued").count()
+        kind = "Revised version" if issue.revised else "Version"
+        messages.success(request, f"{kind} {issue.version} published: {queued} e-mails to send.")
+    return redirect("callsheet_distribution", access.production.code, sheet.pk)
+
+
+@require_POST
+@production_page(Capability.EDIT_CALL_SHEETS)
+def callsheet_resend(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    """Re-send the newest issue to one person (`delivery`), or to everyone unconfirmed."""
+    sheet = selectors.access_call_sheet(access, pk)
+    issue = access_issue(sheet, int(request.POST.get("issue", "0") or 0))
+    one = request.POST.get("delivery", "")
+    delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
+    try:
+        count = services.resend(access=access, issue=issue, delivery=delivery)
+    except RuleBroken as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"{count} e-mail{'s' if count != 1 else ''} to send again.")
+    return redirect("callsheet_distribution", access.production.code, sheet.pk)
+
+
+def _person(token: str):  # type: ignore[no-untyped-def]
+    contact = open_personal_link(token)
+    if contact is None:
+        raise Http404("This link is not valid any more. Ask the production office for a new one.")
+    return contact
+
+
+@require_POST
+def personal_confirm(request: HttpRequest, token: str, delivery_pk: int) -> HttpResponse:
+    """The person confirms they have their call sheet, from their own page."""
+    delivery = personal_delivery(_person(token), delivery_pk)
+    services.confirm(delivery=delivery)
+    messages.success(request, f"Thank you: day {delivery.issue.call_sheet.day.number} confirmed.")
+    return redirect("personal_page", token)
+
+
+def personal_call_sheet_pdf(request: HttpRequest, token: str, delivery_pk: int) -> HttpResponse:
+    """The PDF exactly as it was sent to the person."""
+    delivery = personal_delivery(_person(token), delivery_pk)
+    response = HttpResponse(bytes(delivery.issue.pdf), content_type="application/pdf")
+    name = f"call-sheet-day-{delivery.issue.call_sheet.day.number}-v{delivery.issue.version}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """The person's calls as a calendar to subscribe to (the link is the secret)."""
+    contact = _person(token)
+    page = settings.SITE_URL + reverse("personal_page", args=[token])
+    production = contact.production
+    feed = calendar_feed(
+        f"{production.title}: {contact.name}",
+        personal_calendar_entries(contact, page),
+        ZoneInfo(production.time_zone),
+    )
+    response = HttpResponse(feed, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="calls.ics"'
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@production_page(Capability.EDIT_CALL_SHEETS)
+def outbox(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
+    """The call sheet e-mails kept in var/outbox/ when no mail server is set (`make run`)."""
+    kept = settings.EMAIL_BACKEND == "prodoffice.core.mail.OutboxBackend"
+    items = []
+    if kept:
+        ids = set(
+            Delivery.objects.filter(issue__call_sheet__production=access.production)
+            .exclude(message_id="")
+            .values_list("message_id", flat=True)
+        )
+        items = outbox_messages(Path(settings.EMAIL_FILE_PATH), ids)
+    context = {"kept": kept, "items": items, "folder": settings.EMAIL_FILE_PATH if kept else ""}
+    return render(request, "callsheets/outbox.html", context)

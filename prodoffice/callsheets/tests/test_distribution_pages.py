@@ -1,0 +1,120 @@
+"""The coordinator publishes and follows a call sheet; a crew member confirms from their link."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from email import message_from_binary_file, policy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from prodoffice.callsheets.models import CallSheet, Delivery
+from prodoffice.callsheets.tests.smtp import MailServer, mail_server  # noqa: F401 (fixture)
+from prodoffice.callsheets.tests.test_distribution import _sheet
+from prodoffice.callsheets.tests.test_generate import demo  # noqa: F401 (fixture)
+from prodoffice.people.models import PersonalLink
+from prodoffice.productions.models import Production
+
+pytestmark = pytest.mark.django_db
+Callbacks = Callable[..., AbstractContextManager[Any]]
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def test_publish_follow_and_confirm(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    page = reverse("callsheet_distribution", args=["DEMO", sheet.pk])
+    assert "Publish version 1" in office.get(page).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    assert answer.status_code == 302
+    listing = office.get(page).content.decode()
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
+    assert f"Sent: {sent}" in listing and sent == len(mail_server.inbox.messages)
+    assert f"Re-send to the {sent} who have not confirmed" in listing
+
+    # A crew member opens the link in their e-mail, reads the PDF and confirms.
+    delivery = Delivery.objects.filter(
+        status=Delivery.Status.SENT, engagement__cast_number__isnull=True
+    ).select_related("engagement__contact")[0]
+    message = mail_server.inbox.to(delivery.email)[0]
+    body = message.get_body(preferencelist=("plain",))
+    assert body is not None
+    link = PersonalLink.objects.get(contact=delivery.engagement.contact)
+    url = reverse("personal_page", args=[link.token])
+    assert url in body.get_content()
+    person = Client()
+    mine = person.get(url).content.decode()
+    assert f"Day {sheet.day.number}" in mine and "I have my call sheet" in mine
+    pdf = person.get(reverse("personal_call_sheet_pdf", args=[link.token, delivery.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    text = PdfReader(__import__("io").BytesIO(pdf.content)).pages[0].extract_text()
+    assert f"Day {sheet.day.number}" in text
+    person.post(reverse("personal_confirm", args=[link.token, delivery.pk]))
+    delivery.refresh_from_db()
+    assert delivery.confirmed_at is not None
+    assert "Confirmed" in person.get(url).content.decode()
+    listing = office.get(page).content.decode()
+    assert f"Re-send to the {sent - 1} who have not confirmed" in listing
+
+    # Someone else's delivery cannot be confirmed with this link.
+    other = Delivery.objects.exclude(engagement__contact=delivery.engagement.contact).first()
+    assert other is not None
+    refused = person.post(reverse("personal_confirm", args=[link.token, other.pk]))
+    assert refused.status_code == 404
+
+
+def test_publishing_twice_is_refused_with_a_message(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    url = reverse("callsheet_publish", args=["DEMO", sheet.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(url)
+        again = office.post(url, follow=True)
+    assert "already published" in again.content.decode()
+    assert CallSheet.objects.get(pk=sheet.pk).issues.count() == 1
+
+
+def test_without_a_mail_server_the_mail_is_kept_in_the_outbox_and_shown(
+    demo: Production,  # noqa: F811
+    settings: Any,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    settings.EMAIL_BACKEND = "prodoffice.core.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT)
+    files = sorted(tmp_path.glob("*.eml"))
+    assert len(files) == sent.count() > 0
+    assert not list(tmp_path.glob("*.part"))
+    with files[0].open("rb") as handle:
+        message = message_from_binary_file(handle, policy=policy.default)
+    assert str(message["Subject"]).strip().startswith("Call sheet Salt Flats")
+    page = office.get(reverse("outbox", args=["DEMO"])).content.decode()
+    assert page.count("<details") == sent.count()
+    one = sent.select_related("engagement__contact").first()
+    assert one is not None and one.email in page
+    assert f"call-sheet-day-{sheet.day.number}-v1.pdf" in page
