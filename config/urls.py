@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from prodoffice.api.urls import urlpatterns as api_urls
+from prodoffice.callsheets import distribution_views
 from prodoffice.people.views import personal_page
 from prodoffice.productions import views as production_views
 
@@ -16,6 +17,7 @@ production_urls = [
     path("", include("prodoffice.scheduling.urls")),
     path("", include("prodoffice.locations.urls")),
     path("", include("prodoffice.callsheets.urls")),
+    path("", include("prodoffice.callsheets.distribution_urls")),
 ]
 
 urlpatterns = [
@@ -25,6 +27,21 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("p/<str:code>/", include(production_urls)),
     path("me/<str:token>/", personal_page, name="personal_page"),
+    path(
+        "me/<str:token>/callsheets/<int:delivery_pk>/confirm/",
+        distribution_views.personal_confirm,
+        name="personal_confirm",
+    ),
+    path(
+        "me/<str:token>/callsheets/<int:delivery_pk>.pdf",
+        distribution_views.personal_call_sheet_pdf,
+        name="personal_call_sheet_pdf",
+    ),
+    path(
+        "me/<str:token>/calendar.ics",
+        distribution_views.personal_calendar,
+        name="personal_calendar",
+    ),
     path("admin/", admin.site.urls),
     *api_urls,
 ]

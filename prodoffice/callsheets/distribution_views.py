@@ -65,7 +65,11 @@ def callsheet_publish(request: HttpRequest, access: ProductionAccess, pk: int) -
 def callsheet_resend(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     """Re-send the newest issue to one person (`delivery`), or to everyone unconfirmed."""
     sheet = selectors.access_call_sheet(access, pk)
-    issue = access_issue(sheet, int(request.POST.get("issue", "0") or 0))
+    chosen = request.POST.get("issue", "")
+    issue = access_issue(sheet, int(chosen)) if chosen.isdigit() else sheet.issues.first()
+    if issue is None:
+        messages.error(request, "This call sheet has not been sent yet: publish it first.")
+        return redirect("callsheet_distribution", access.production.code, sheet.pk)
     one = request.POST.get("delivery", "")
     delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
     try:

@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from prodoffice.callsheets.selectors.deliveries import personal_call_sheets
 from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import show_errors
@@ -140,7 +141,13 @@ def personal_page(request: HttpRequest, token: str) -> HttpResponse:
     if contact is None:
         raise Http404("This link is not valid any more. Ask the production office for a new one.")
     engagements = list(contact.engagements.select_related("department"))
-    context = {"person": contact, "engagements": engagements, "the_production": contact.production}
+    context = {
+        "person": contact,
+        "engagements": engagements,
+        "the_production": contact.production,
+        "token": token,
+        "call_sheets": personal_call_sheets(contact),
+    }
     response = render(request, "people/personal_page.html", context)
     response["Referrer-Policy"] = "no-referrer"  # the token is in the URL; keep it off other sites
     response["X-Robots-Tag"] = "noindex"

@@ -59,6 +59,18 @@ def _vendor_contact(w: World) -> list[object]:
     return [w.production.code, VendorContact.objects.get(vendor__production=w.production).pk]
 
 
+def _sent_sheet(w: World) -> list[object]:
+    """A call sheet of the first shoot day (made here when the setup made none)."""
+    from prodoffice.callsheets.models import CallSheet
+    from prodoffice.callsheets.services import generate_call_sheet
+
+    sheet = CallSheet.objects.filter(production=w.production).first()
+    if sheet is None:
+        day = Schedule.objects.get(production=w.production).days.filter(kind="shoot")[0]
+        sheet = generate_call_sheet(access=w.access(Role.COORDINATOR), day=day)
+    return [w.production.code, sheet.pk]
+
+
 def _call_sheet(w: World) -> list[object]:
     """The call sheet of the first shoot day, made here by the coordinator if there is none."""
     from prodoffice.callsheets.models import CallSheet
@@ -217,6 +229,11 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "callsheet_edit": ("post", _call_sheet, OFFICE),
     "callsheet_call_edit": ("get", _sheet_call, OFFICE),
     # Every member needs the address, parking and hospital; the office and PAs keep them.
+    # The office sends call sheets and follows who has confirmed.
+    "callsheet_distribution": ("get", _sent_sheet, OFFICE),
+    "callsheet_publish": ("post", _sent_sheet, OFFICE),
+    "callsheet_resend": ("post", _sent_sheet, OFFICE),
+    "outbox": ("get", _code, OFFICE),
     "location_list": ("get", _code, ALL),
     "location_new": ("get", _code, LOCATION_EDITORS),
     "location_detail": ("get", _location, ALL),
@@ -225,7 +242,14 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
 ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
-PUBLIC_PAGES = {"login", "logout", "personal_page"}
+PUBLIC_PAGES = {
+    "login",
+    "logout",
+    "personal_page",
+    "personal_confirm",  # the person's own link is the key (tested in callsheets)
+    "personal_call_sheet_pdf",
+    "personal_calendar",
+}
 
 
 def _names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[str]:
