@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import datetime
 from email import message_from_binary_file, policy
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from icalendar import Calendar
 from pypdf import PdfReader
 
 from prodoffice.callsheets.models import CallSheet, Delivery
@@ -118,3 +121,26 @@ def test_without_a_mail_server_the_mail_is_kept_in_the_outbox_and_shown(
     one = sent.select_related("engagement__contact").first()
     assert one is not None and one.email in page
     assert f"call-sheet-day-{sheet.day.number}-v1.pdf" in page
+
+
+def test_the_calendar_feed_holds_the_persons_calls(
+    demo: Production,  # noqa: F811
+    settings: Any,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    settings.EMAIL_BACKEND = "prodoffice.core.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    sheet = _sheet(demo)
+    with django_capture_on_commit_callbacks(execute=True):
+        _client("coordinator").post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    call = sheet.calls.exclude(call_time=None).select_related("engagement__contact").first()
+    assert call is not None
+    link = PersonalLink.objects.get(contact=call.engagement.contact)
+    feed = Client().get(reverse("personal_calendar", args=[link.token]))
+    assert feed["Content-Type"].startswith("text/calendar")
+    (event,) = Calendar.from_ical(feed.content).walk("VEVENT")
+    zone = ZoneInfo(demo.time_zone)
+    assert event.decoded("dtstart") == datetime.combine(sheet.day.date, call.call_time, zone)
+    assert f"day {sheet.day.number}" in str(event["summary"])
+    assert Client().get(reverse("personal_calendar", args=["not-a-token"])).status_code == 404
