@@ -106,6 +106,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 OUTBOX_DIR = VAR_DIR / "outbox"
 globals().update(email_from_url(env_str("EMAIL_URL", ""), OUTBOX_DIR))
+# Text messages go through a gateway class (prodoffice/callsheets/sms.py); none by default.
+SMS_BACKEND = env_str("SMS_BACKEND", "")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Prodoffice <office@prodoffice.invalid>")
 
 MEDIA_ROOT = VAR_DIR / "media"

@@ -16,6 +16,7 @@ urlpatterns = [
         distribution_views.callsheet_publish,
         name="callsheet_publish",
     ),
+    path("callsheets/<int:pk>/text/", distribution_views.callsheet_text, name="callsheet_text"),
     path(
         "callsheets/<int:pk>/resend/",
         distribution_views.callsheet_resend,

@@ -24,6 +24,7 @@ from prodoffice.callsheets.selectors.deliveries import (
 from prodoffice.callsheets.selectors.deliveries import (
     personal_calendar as personal_calendar_entries,
 )
+from prodoffice.callsheets.sms import gateway
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.mail import outbox_messages
 from prodoffice.domain.access import Capability
@@ -36,7 +37,7 @@ from prodoffice.productions.decorators import production_page
 @production_page(Capability.EDIT_CALL_SHEETS)
 def callsheet_distribution(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     sheet = selectors.access_call_sheet(access, pk)
-    context = {"sheet": sheet, "sent": distribution(sheet)}
+    context = {"sheet": sheet, "sent": distribution(sheet), "can_text": gateway() is not None}
     return render(request, "callsheets/distribution.html", context)
 
 
@@ -78,6 +79,31 @@ def callsheet_resend(request: HttpRequest, access: ProductionAccess, pk: int) ->
         messages.error(request, error.message)
     else:
         messages.success(request, f"{count} e-mail{'s' if count != 1 else ''} to send again.")
+    return redirect("callsheet_distribution", access.production.code, sheet.pk)
+
+
+@require_POST
+@production_page(Capability.EDIT_CALL_SHEETS)
+def callsheet_text(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    """Send one person their call as a text message, through the configured gateway."""
+    sheet = selectors.access_call_sheet(access, pk)
+    one = request.POST.get("delivery", "")
+    delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
+    texts = gateway()
+    if delivery is None or texts is None:
+        messages.error(request, "No text-message gateway is set up (SMS_BACKEND): copy the text.")
+        return redirect("callsheet_distribution", access.production.code, sheet.pk)
+    row = next(r for r in distribution(sheet).rows if r.delivery.pk == delivery.pk)
+    phone = delivery.engagement.contact.phone
+    if not phone:
+        messages.error(request, f"{delivery.engagement.contact.name} has no phone number on file.")
+    else:
+        try:
+            texts.send(phone, row.text)
+        except Exception as error:  # the gateway's own refusal, shown as it says it
+            messages.error(request, f"The text to {phone} was not sent: {error}")
+        else:
+            messages.success(request, f"Text sent to {delivery.engagement.contact.name}.")
     return redirect("callsheet_distribution", access.production.code, sheet.pk)
 
 

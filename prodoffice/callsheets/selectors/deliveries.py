@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
 from prodoffice.domain.callsheets.calendar_feed import CalendarCall
-from prodoffice.people.models import Contact
+from prodoffice.domain.callsheets.distribution import PersonalCall, text_message
+from prodoffice.people.models import Contact, PersonalLink
 
 
 @dataclass(frozen=True)
 class DeliveryRow:
     delivery: Delivery
     confirmed_version: int | None  # the newest version this person confirmed, if any
+    text: str = ""  # their call as a text message, to copy or send
 
     @property
     def confirmed_current(self) -> bool:
@@ -53,11 +57,45 @@ def distribution(sheet: CallSheet) -> Distribution:
         issue__call_sheet=sheet, confirmed_at__isnull=False
     ).values_list("engagement_id", "issue__version"):
         confirmed[engagement] = max(version, confirmed.get(engagement, 0))
-    rows = [DeliveryRow(d, confirmed.get(d.engagement_id)) for d in deliveries]
+    texts = _texts(sheet, issue, deliveries)
+    rows = [DeliveryRow(d, confirmed.get(d.engagement_id), texts.get(d.pk, "")) for d in deliveries]
     labels = dict(Delivery.Status.choices)
     counts = Counter(labels[d.status] for d in deliveries)
     counts["Confirmed"] = sum(1 for row in rows if row.confirmed_current)
     return Distribution(sheet, issue, rows, dict(counts))
+
+
+def _texts(sheet: CallSheet, issue: Issue, deliveries: list[Delivery]) -> dict[int, str]:
+    """Each person's call as a short text with their personal link: 3 queries."""
+    calls = {call.engagement_id: call for call in sheet.calls.all()}
+    scenes = [(s.number, s.cast_numbers) for s in sheet.scenes.all()]
+    tokens = dict(
+        PersonalLink.objects.filter(
+            contact__in=[d.engagement.contact_id for d in deliveries], revoked_at__isnull=True
+        )
+        .order_by("created_at")
+        .values_list("contact_id", "token")
+    )
+    texts = {}
+    for delivery in deliveries:
+        call, number = calls.get(delivery.engagement_id), delivery.engagement.cast_number
+        theirs = tuple(
+            scene for scene, cast in scenes if number is None or str(number) in cast.split(", ")
+        )
+        token = tokens.get(delivery.engagement.contact_id)
+        link = settings.SITE_URL + reverse("personal_page", args=[token]) if token else ""
+        person = PersonalCall(
+            production=sheet.production.title,
+            day_number=sheet.day.number or 0,
+            on=sheet.day.date,
+            call=call.call_time if call else None,
+            pickup=call.pickup_time if call else None,
+            pickup_place=call.pickup_place if call else "",
+            scenes=theirs,
+            revised=issue.revised,
+        )
+        texts[delivery.pk] = text_message(person, link or "ask the production office")
+    return texts
 
 
 def access_issue(sheet: CallSheet, pk: int) -> Issue:

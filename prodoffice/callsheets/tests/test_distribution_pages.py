@@ -144,3 +144,48 @@ def test_the_calendar_feed_holds_the_persons_calls(
     assert event.decoded("dtstart") == datetime.combine(sheet.day.date, call.call_time, zone)
     assert f"day {sheet.day.number}" in str(event["summary"])
     assert Client().get(reverse("personal_calendar", args=["not-a-token"])).status_code == 404
+
+
+class RecordingGateway:
+    """Stands in for an SMS gateway, which cannot run here: keeps what it was asked to send."""
+
+    sent: list[tuple[str, str]] = []
+
+    def send(self, number: str, text: str) -> None:
+        if number.endswith("0000"):
+            raise ValueError("number not in service")
+        RecordingGateway.sent.append((number, text))
+
+
+def test_each_call_as_a_text_to_copy_or_send_through_a_gateway(
+    demo: Production,  # noqa: F811
+    settings: Any,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    settings.EMAIL_BACKEND = "prodoffice.core.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    call = sheet.calls.exclude(call_time=None).select_related("engagement__contact").first()
+    assert call is not None
+    delivery = Delivery.objects.get(engagement=call.engagement)
+    page = reverse("callsheet_distribution", args=["DEMO", sheet.pk])
+    listing = office.get(page).content.decode()
+    expected = (
+        f"Salt Flats Day {sheet.day.number} {sheet.day.date:%a %b %-d}, call {call.call_time:%H:%M}"
+    )
+    assert expected in listing and "Send as a text" not in listing  # no gateway by default
+    settings.SMS_BACKEND = f"{__name__}.RecordingGateway"
+    assert "Send as a text" in office.get(page).content.decode()
+    office.post(reverse("callsheet_text", args=["DEMO", sheet.pk]), {"delivery": delivery.pk})
+    ((number, text),) = RecordingGateway.sent
+    assert number == call.engagement.contact.phone and text.startswith(expected)
+    assert (
+        reverse(
+            "personal_page", args=[PersonalLink.objects.get(contact=call.engagement.contact).token]
+        )
+        in text
+    )

@@ -233,6 +233,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "callsheet_distribution": ("get", _sent_sheet, OFFICE),
     "callsheet_publish": ("post", _sent_sheet, OFFICE),
     "callsheet_resend": ("post", _sent_sheet, OFFICE),
+    "callsheet_text": ("post", _sent_sheet, OFFICE),
     "outbox": ("get", _code, OFFICE),
     "location_list": ("get", _code, ALL),
     "location_new": ("get", _code, LOCATION_EDITORS),
