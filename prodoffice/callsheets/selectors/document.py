@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Q
@@ -125,6 +126,9 @@ class PersonCall:
     on_set_time: time | None
     remarks: str
     exception: bool = False  # a crew call other than the general call
+    department: str = ""
+    has_email: bool = True
+    diet: str = ""  # the contact's dietary needs, for the caterer's count
 
     @property
     def called(self) -> bool:
@@ -269,17 +273,19 @@ def call_sheet_document(sheet: CallSheet, *, highlight: int | None = None) -> Ca
 
     scene_rows = list(CallSheetScene.objects.filter(call_sheet=sheet).order_by("order"))
     scenes = [_scene_row(s) for s in scene_rows]
-    calls = list(
+    # Plain rows, not models: a 250-person day is 1,000 model instances otherwise.
+    rows = (
         Call.objects.filter(call_sheet=sheet)
-        .select_related("engagement__contact", "engagement__department")
         .order_by("engagement__department__order", "engagement__cast_number", "engagement_id")
+        .values_list(*CALL_FIELDS)
     )
-    cast, crew, people = _people(calls, sheet.crew_call)
+    calls = [_person(row, sheet.crew_call) for row in rows]
+    cast, crew, people = _people(calls)
     locations = _locations(production, scene_rows)
     tz = _zone(production)
     sun_text, sunrise, sunset = _sun(locations, day.date, tz)
     background, stand_ins, instructions = _breakdown(scene_rows)
-    called = [c for c in calls if c.call_time is not None]
+    called = [c for c in calls if c.called]
     warnings = sheet_warnings(
         sheet,
         has_scenes=bool(scenes),
@@ -339,40 +345,62 @@ def _scene_row(scene: CallSheetScene) -> SceneRow:
     )
 
 
-def _person(call: Call, general: time) -> PersonCall:
-    engagement = call.engagement
+CALL_FIELDS = (
+    "pk",
+    "engagement_id",
+    "engagement__contact__first_name",
+    "engagement__contact__last_name",
+    "engagement__position",
+    "engagement__cast_number",
+    "engagement__character",
+    "status",
+    "call_time",
+    "pickup_time",
+    "pickup_place",
+    "makeup_time",
+    "wardrobe_time",
+    "on_set_time",
+    "remarks",
+    "engagement__department__name",
+    "engagement__contact__email",
+    "engagement__contact__dietary_needs",
+)
+
+
+def _person(row: tuple[Any, ...], general: time) -> PersonCall:
+    (pk, engagement, first, last, position, number, character, status, call, pickup, place,
+     makeup, wardrobe, on_set, remarks, department, email, diet) = row  # fmt: skip
     return PersonCall(
-        call_pk=call.pk,
-        engagement_pk=engagement.pk,
-        name=engagement.contact.name,
-        position=engagement.position,
-        cast_number=engagement.cast_number,
-        character=engagement.character,
-        status=call.status,
-        call_time=call.call_time,
-        pickup_time=call.pickup_time,
-        pickup_place=call.pickup_place,
-        makeup_time=call.makeup_time,
-        wardrobe_time=call.wardrobe_time,
-        on_set_time=call.on_set_time,
-        remarks=call.remarks,
-        exception=engagement.cast_number is None and call.call_time != general,
+        call_pk=pk,
+        engagement_pk=engagement,
+        name=f"{first} {last}".strip(),
+        position=position,
+        cast_number=number,
+        character=character,
+        status=status,
+        call_time=call,
+        pickup_time=pickup,
+        pickup_place=place,
+        makeup_time=makeup,
+        wardrobe_time=wardrobe,
+        on_set_time=on_set,
+        remarks=remarks,
+        exception=number is None and call != general,
+        department=department,
+        has_email=bool(email.strip()),
+        diet=" ".join(diet.split()),
     )
 
 
 def _people(
-    calls: list[Call], general: time
+    calls: list[PersonCall],
 ) -> tuple[list[PersonCall], list[DepartmentCalls], dict[int, PersonCall]]:
-    people = {call.engagement_id: _person(call, general) for call in calls}
-    cast = sorted(
-        (people[c.engagement_id] for c in calls if c.engagement.cast_number is not None),
-        key=lambda p: p.cast_number or 0,
-    )
+    people = {call.engagement_pk: call for call in calls}
+    cast = sorted((c for c in calls if c.cast_number is not None), key=lambda p: p.cast_number or 0)
     departments: dict[str, list[PersonCall]] = {}
     for call in calls:  # already in department order
-        if call.engagement.cast_number is None:
-            name = call.engagement.department.name
-            departments.setdefault(name, []).append(people[call.engagement_id])
+        if call.cast_number is None:
+            departments.setdefault(call.department, []).append(call)
     crew = [DepartmentCalls(name, rows) for name, rows in departments.items()]
     return cast, crew, people
 
@@ -491,12 +519,8 @@ def _category_label(category: str) -> str:
         return category.replace("_", " ").capitalize()
 
 
-def _diets(called: list[Call]) -> list[Need]:
-    needs = Counter(
-        " ".join(c.engagement.contact.dietary_needs.split()).capitalize()
-        for c in called
-        if c.engagement.contact.dietary_needs.strip()
-    )
+def _diets(called: list[PersonCall]) -> list[Need]:
+    needs = Counter(c.diet.capitalize() for c in called if c.diet)
     return [Need(need, count) for need, count in sorted(needs.items(), key=lambda n: (-n[1], n[0]))]
 
 
@@ -546,7 +570,7 @@ def _contacts(production: Production) -> list[KeyContact]:
     people = (
         Engagement.objects.filter(production=production, cast_number__isnull=True, status__in=HIRED)
         .filter(wanted)
-        .select_related("contact")
         .order_by("department__order", "pk")
+        .values_list("contact__first_name", "contact__last_name", "position", "contact__phone")
     )
-    return [KeyContact(p.contact.name, p.position, p.contact.phone) for p in people]
+    return [KeyContact(f"{first} {last}".strip(), job, phone) for first, last, job, phone in people]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from prodoffice.callsheets.models import Call, CallSheet, CallSheetScene
 from prodoffice.domain.scheduling.constraints import turnaround_violations
@@ -11,6 +12,9 @@ from prodoffice.scheduling.checks import DAY_CALL, MEAL_HOURS, MOVE_HOURS, NIGHT
 from prodoffice.scheduling.models import ShootDay, Strip
 from prodoffice.scheduling.planning import HEAVY_SCENE_FIELDS, night_strips, set_locations
 from prodoffice.scripts.selectors import cast_tags_prefetch
+
+if TYPE_CHECKING:  # the document holds the warnings; the warnings read its rows
+    from prodoffice.callsheets.selectors.document import PersonCall
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,7 @@ def sheet_warnings(
     sheet: CallSheet,
     *,
     has_scenes: bool,
-    calls: list[Call],
+    calls: list[PersonCall],
     unknown_locations: list[str],
     previous: ShootDay | None,
 ) -> list[SheetWarning]:
@@ -45,14 +49,11 @@ def sheet_warnings(
             )
         )
     for call in calls:
-        if call.call_time is None:
-            continue
-        contact = call.engagement.contact
-        if not contact.email.strip():
-            who = call.engagement.character or call.engagement.position
+        if call.called and not call.has_email:
+            who = call.character or call.position
             warnings.append(
                 SheetWarning(
-                    f"{contact.name} ({who}) has no e-mail address: not reachable by e-mail.",
+                    f"{call.name} ({who}) has no e-mail address: not reachable by e-mail.",
                     office_only=True,
                 )
             )
@@ -68,7 +69,7 @@ def _estimated_wrap(on: date, call: time, eighths: int, places: int, minutes_per
 
 
 def _turnaround(
-    sheet: CallSheet, previous: ShootDay | None, calls: list[Call]
+    sheet: CallSheet, previous: ShootDay | None, calls: list[PersonCall]
 ) -> list[SheetWarning]:
     """Cast and crew called before the previous shoot day's estimated wrap plus their rest.
 
@@ -126,17 +127,16 @@ def _turnaround(
             )
         )
     for call in calls:
-        engagement = call.engagement
-        if engagement.cast_number is None or call.call_time is None:
+        if call.cast_number is None or call.call_time is None:
             continue
-        if engagement.pk not in worked:
+        if call.engagement_pk not in worked:
             continue
         for short in turnaround_violations(
             [prior_call, (day.date, call.call_time, call.call_time)], production.cast_rest_hours
         ):
             found.append(
                 SheetWarning(
-                    f"{engagement.contact.name} (#{engagement.cast_number}) is called before "
+                    f"{call.name} (#{call.cast_number}) is called before "
                     f"the turnaround after Day {previous.number}'s estimated wrap: "
                     f"{short.message}"
                 )
