@@ -55,9 +55,14 @@ def callsheet_publish(request: HttpRequest, access: ProductionAccess, pk: int) -
     except RuleBroken as error:
         messages.error(request, error.message)
     else:
-        queued = issue.deliveries.filter(status="queued").count()
+        # Counted by who is to be sent it, not by what is still queued: the worker may have
+        # sent them all already (it starts as soon as the publishing commits).
+        count = issue.deliveries.exclude(
+            status__in=[Delivery.Status.UNREACHABLE, Delivery.Status.NOT_SENT]
+        ).count()
         kind = "Revised version" if issue.revised else "Version"
-        messages.success(request, f"{kind} {issue.version} published: {queued} e-mails to send.")
+        mails = f"{count} e-mail{'s' if count != 1 else ''}"
+        messages.success(request, f"{kind} {issue.version} published: {mails} to send.")
     return redirect("callsheet_distribution", access.production.code, sheet.pk)
 
 

@@ -149,6 +149,8 @@ def personal_page(request: HttpRequest, token: str) -> HttpResponse:
         "call_sheets": personal_call_sheets(contact),
     }
     response = render(request, "people/personal_page.html", context)
-    response["Referrer-Policy"] = "no-referrer"  # the token is in the URL; keep it off other sites
+    # The token is in the URL: keep it off other sites. Not "no-referrer": with it, browsers
+    # send `Origin: null` on the page's own forms ("I have my call sheet"), which CSRF refuses.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
