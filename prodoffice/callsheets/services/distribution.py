@@ -169,8 +169,9 @@ def resend(*, access: ProductionAccess, issue: Issue, delivery: Delivery | None 
     access.require(Capability.EDIT_CALL_SHEETS)
     if issue.call_sheet.production_id != access.production.pk:
         raise RuleBroken("That call sheet is not on this production.")
-    targets = issue.deliveries.filter(confirmed_at__isnull=True).exclude(
-        status__in=[Delivery.Status.UNREACHABLE, Delivery.Status.QUEUED, Delivery.Status.SENDING]
+    # Sent or failed, and not confirmed; the unchanged kept the copy they have.
+    targets = issue.deliveries.filter(
+        confirmed_at__isnull=True, status__in=[Delivery.Status.SENT, Delivery.Status.FAILED]
     )
     if delivery is not None:
         targets = targets.filter(pk=delivery.pk)

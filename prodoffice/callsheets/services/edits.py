@@ -80,7 +80,11 @@ def _revise(access: ProductionAccess, sheet: CallSheet) -> None:
 def edit_call_sheet(
     *, access: ProductionAccess, sheet: CallSheet, details: SheetDetails
 ) -> CallSheet:
-    """Change the general crew call, the shooting call, the weather and the notes."""
+    """Change the general crew call, the shooting call, the weather and the notes.
+
+    Moving the general crew call moves every crew member called at it; a crew member with a
+    call of their own (an exception) keeps it.
+    """
     locked = _open(access, sheet)
     errors = length_errors(CallSheet, {"weather": details.weather.strip()})
     gap = _after(details.crew_call, details.shooting_call)
@@ -101,6 +105,11 @@ def edit_call_sheet(
         return locked
     _revise(access, locked)
     before = history.snapshot(locked)
+    if details.crew_call != locked.crew_call:
+        # The crew on the general call move with it; exceptions keep their own time.
+        Call.objects.filter(
+            call_sheet=locked, engagement__cast_number__isnull=True, call_time=locked.crew_call
+        ).update(call_time=details.crew_call)
     for name, value in values.items():
         setattr(locked, name, value)
     locked.save(update_fields=[*values, "updated_at"])

@@ -49,7 +49,7 @@ def test_publish_follow_and_confirm(
     listing = office.get(page).content.decode()
     sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
     assert f"Sent: {sent}" in listing and sent == len(mail_server.inbox.messages)
-    assert f"Re-send to the {sent} who have not confirmed" in listing
+    assert f"Re-send to the {sent} people who have not confirmed" in listing
 
     # A crew member opens the link in their e-mail, reads the PDF and confirms.
     delivery = Delivery.objects.filter(
@@ -73,7 +73,7 @@ def test_publish_follow_and_confirm(
     assert delivery.confirmed_at is not None
     assert "Confirmed" in person.get(url).content.decode()
     listing = office.get(page).content.decode()
-    assert f"Re-send to the {sent - 1} who have not confirmed" in listing
+    assert f"Re-send to the {sent - 1} people who have not confirmed" in listing
 
     # Someone else's delivery cannot be confirmed with this link.
     other = Delivery.objects.exclude(engagement__contact=delivery.engagement.contact).first()

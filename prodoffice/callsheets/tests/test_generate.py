@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 
 from prodoffice.callsheets.models import Call, CallSheet
 from prodoffice.callsheets.services import generate_call_sheet
+from prodoffice.callsheets.services.edits import SheetDetails, edit_call_sheet
 from prodoffice.core.errors import RuleBroken
 from prodoffice.demo.services import create_demo
 from prodoffice.productions.access import access_production
@@ -69,3 +70,23 @@ def test_one_sheet_a_day_and_only_for_shoot_days(demo: Production) -> None:
         generate_call_sheet(access=_access(), day=off)
     with pytest.raises(PermissionDenied, match=r"\(Crew\) does not allow this"):
         generate_call_sheet(access=_access("grip"), day=day)
+
+
+def test_moving_the_crew_call_moves_the_crew_on_it_but_not_the_exceptions(
+    demo: Production,
+) -> None:
+    schedule = Schedule.objects.get(production=demo, is_current=True)
+    day = schedule.days.filter(kind="shoot").order_by("order")[0]
+    sheet = generate_call_sheet(access=_access(), day=day)
+    crew = Call.objects.filter(call_sheet=sheet, engagement__cast_number__isnull=True)
+    early = crew.first()
+    assert early is not None
+    Call.objects.filter(pk=early.pk).update(call_time=time(5, 30))  # the camera truck
+    new_call = time(6) if sheet.crew_call != time(6) else time(8)
+    edit_call_sheet(
+        access=_access(),
+        sheet=sheet,
+        details=SheetDetails(crew_call=new_call, shooting_call=time(new_call.hour + 1)),
+    )
+    assert set(crew.exclude(pk=early.pk).values_list("call_time", flat=True)) == {new_call}
+    assert crew.get(pk=early.pk).call_time == time(5, 30)
