@@ -1,0 +1,154 @@
+"""Rule sets as dated, versioned data, and choosing the one in effect for a person on a day."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+SETS = Path(__file__).parent / "sets"
+
+Role = Literal["cast", "crew"]
+PenaltyUnit = Literal["half_hour", "hour_of_pay"]
+RestPenaltyKind = Literal["day_pay_capped", "invaded_hours"]
+# Overtime bands: from this many hours worked in the day, pay this multiple of the hourly rate.
+Bands = tuple[tuple[Decimal, Decimal], ...]
+
+
+class NoRuleSet(LookupError):
+    """No rule set covers this person on this day."""
+
+
+@dataclass(frozen=True, slots=True)
+class MealRules:
+    interval_hours: Decimal  # a meal is due this long after the call or the end of the last meal
+    minimum_minutes: int  # a shorter break is not a meal: the penalty clock keeps running
+    maximum_deducted_minutes: int  # time at a meal beyond this is paid as work
+    is_work_time: bool  # a paid ("non-deductible") meal counts towards the day's hours
+    grace_minutes: int  # lateness up to this costs nothing; past it, counted from the deadline
+    penalty_unit: PenaltyUnit
+    amounts: tuple[Decimal, ...]  # per half hour late, in order; the last repeats
+    max_per_day: int | None  # hour_of_pay: California pays one hour per workday at most
+
+
+@dataclass(frozen=True, slots=True)
+class OvertimeRules:
+    rounding_minutes: int  # worked time is rounded up to this unit (SAG-AFTRA: tenths of an hour)
+    hours_in_paid_day: Decimal  # a day rate buys this many straight-time hours
+    daily: Bands
+    sixth_day: Bands | None  # None: the ordinary daily bands apply
+    seventh_day: Bands | None
+    weekly_after_hours: Decimal | None  # straight time past this many hours in the week ...
+    weekly_multiplier: Decimal  # ... is paid at this multiple instead
+
+
+@dataclass(frozen=True, slots=True)
+class RestRules:
+    minimum_hours: Decimal  # from the previous wrap to today's call
+    penalty: RestPenaltyKind
+    cap: Decimal | None  # day_pay_capped: a day's pay, or this, whichever is less
+    multiplier: Decimal  # invaded_hours: each invaded hour paid at this multiple, on top
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """One agreement's (or one law's) work rules, in effect from a date until a newer version."""
+
+    id: str
+    version: int
+    name: str
+    short_name: str  # how an explanation cites it: "SAG-AFTRA 2023"
+    union: str | None  # None for a non-union rule set
+    roles: tuple[Role, ...]
+    effective_from: date
+    source: str
+    meal: MealRules
+    overtime: OvertimeRules
+    rest: RestRules | None
+
+
+def load_rule_sets(directory: Path = SETS) -> tuple[RuleSet, ...]:
+    return tuple(
+        parse_rule_set(json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(directory.glob("*.json"))
+    )
+
+
+def choose(rule_sets: Iterable[RuleSet], *, on: date, union: str | None, role: Role) -> RuleSet:
+    """The newest version in effect on that day for that union (None: non-union) and role."""
+    candidates = [
+        rules
+        for rules in rule_sets
+        if rules.union == union and role in rules.roles and rules.effective_from <= on
+    ]
+    if not candidates:
+        who = f"{union} {role}" if union else f"non-union {role}"
+        raise NoRuleSet(f"No work rules for {who} on {on:%b %-d, %Y}; add a rule set for them.")
+    return max(candidates, key=lambda rules: (rules.effective_from, rules.version))
+
+
+def parse_rule_set(data: dict[str, Any]) -> RuleSet:
+    meal, overtime, rest = data["meal"], data["overtime"], data.get("rest")
+    penalty = meal["penalty"]
+    if penalty["unit"] not in ("half_hour", "hour_of_pay"):
+        raise ValueError(f"{data['id']}: unknown meal penalty unit {penalty['unit']!r}")
+    if rest is not None and rest["penalty"] not in ("day_pay_capped", "invaded_hours"):
+        raise ValueError(f"{data['id']}: unknown rest penalty {rest['penalty']!r}")
+    roles = tuple(data["roles"])
+    if not roles or any(role not in ("cast", "crew") for role in roles):
+        raise ValueError(f"{data['id']}: roles must be 'cast' and/or 'crew', not {roles}")
+    return RuleSet(
+        id=data["id"],
+        version=int(data["version"]),
+        name=data["name"],
+        short_name=data["short_name"],
+        union=data["union"],
+        roles=roles,
+        effective_from=date.fromisoformat(data["effective_from"]),
+        source=data["source"],
+        meal=MealRules(
+            interval_hours=Decimal(str(meal["interval_hours"])),
+            minimum_minutes=int(meal["minimum_minutes"]),
+            maximum_deducted_minutes=int(meal["maximum_deducted_minutes"]),
+            is_work_time=bool(meal["is_work_time"]),
+            grace_minutes=int(meal.get("grace_minutes", 0)),
+            penalty_unit=penalty["unit"],
+            amounts=tuple(Decimal(amount) for amount in penalty.get("amounts", ())),
+            max_per_day=penalty.get("max_per_day"),
+        ),
+        overtime=OvertimeRules(
+            rounding_minutes=int(overtime["rounding_minutes"]),
+            hours_in_paid_day=Decimal(str(overtime["hours_in_paid_day"])),
+            daily=_bands(overtime["daily"]),
+            sixth_day=_bands(overtime["sixth_day"]) if overtime.get("sixth_day") else None,
+            seventh_day=_bands(overtime["seventh_day"]) if overtime.get("seventh_day") else None,
+            weekly_after_hours=(
+                Decimal(str(overtime["weekly_after_hours"]))
+                if overtime.get("weekly_after_hours") is not None
+                else None
+            ),
+            weekly_multiplier=Decimal(overtime.get("weekly_multiplier", "1.5")),
+        ),
+        rest=(
+            None
+            if rest is None
+            else RestRules(
+                minimum_hours=Decimal(str(rest["minimum_hours"])),
+                penalty=rest["penalty"],
+                cap=Decimal(rest["cap"]) if rest.get("cap") is not None else None,
+                multiplier=Decimal(rest.get("multiplier", "1")),
+            )
+        ),
+    )
+
+
+def _bands(rows: list[list[Any]]) -> Bands:
+    bands = tuple((Decimal(str(start)), Decimal(str(multiplier))) for start, multiplier in rows)
+    if not bands or bands[0][0] != 0 or any(a[0] >= b[0] for a, b in pairwise(bands)):
+        raise ValueError(f"overtime bands must start at 0 hours and rise: {rows}")
+    return bands
