@@ -1,0 +1,164 @@
+"""Random time cards: totals are never negative, hours add up, no penalty without a cause."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prodoffice.domain.rules import Meal, RuleSet, TimeCard, evaluate
+from prodoffice.domain.rules.tests.helpers import LA, RULE_SETS
+
+RULES = st.sampled_from(RULE_SETS)
+RATES = st.decimals(min_value=0, max_value=5000, places=2)
+START = datetime(2025, 1, 1, tzinfo=LA)
+GAPS = st.integers(0, 600)
+MEAL_LENGTHS = st.integers(30, 90)
+RESTS = st.none() | st.integers(0, 20 * 60)
+
+
+@dataclasses.dataclass(frozen=True)
+class Day:
+    """A valid card with the gaps it was built from: each meal's start after the last event."""
+
+    card: TimeCard
+    gaps: tuple[int, ...]  # minutes from call (or the last meal's end) to each meal, then to wrap
+    rest: int | None
+
+
+@st.composite
+def days(
+    draw: st.DrawFn,
+    gap: st.SearchStrategy[int] = GAPS,
+    meal_length: st.SearchStrategy[int] = MEAL_LENGTHS,
+    rest: st.SearchStrategy[int | None] = RESTS,
+) -> Day:
+    # Calls fall anywhere in the year, so some days cross midnight and the clock changes.
+    call = START + timedelta(minutes=draw(st.integers(0, 365 * 24 * 60)))
+    moment, meals, gaps = call, [], []
+    for _ in range(draw(st.integers(0, 3))):
+        gaps.append(draw(gap))
+        start = moment + timedelta(minutes=gaps[-1])
+        moment = start + timedelta(minutes=draw(meal_length))
+        meals.append(Meal(start, moment))
+    gaps.append(draw(gap.filter(lambda minutes: minutes > 0)))
+    rested = draw(rest)
+    card = TimeCard(
+        person="Random",
+        call=call,
+        wrap=moment + timedelta(minutes=gaps[-1]),
+        rate=draw(RATES),
+        rate_per=draw(st.sampled_from(["hour", "day"])),
+        meals=tuple(meals),
+        previous_wrap=None if rested is None else call - timedelta(minutes=rested),
+        week_before=timedelta(minutes=draw(st.integers(0, 70 * 60))),
+        day_of_workweek=draw(st.integers(1, 7)),
+    )
+    return Day(card, tuple(gaps), rested)
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(), RULES)
+def test_totals_are_never_negative(day: Day, rules: RuleSet) -> None:
+    result = evaluate(day.card, rules)
+    assert result.costed
+    assert all(line.amount >= 0 and line.minutes >= 0 for line in result.pay)
+    assert all(violation.amount >= 0 for violation in result.violations)
+    assert result.total == result.regular + result.overtime + result.penalties >= 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(meal_length=st.integers(1, 120)), RULES)
+def test_hours_add_up(day: Day, rules: RuleSet) -> None:
+    result = evaluate(day.card, rules)
+    assert day.card.call is not None
+    assert day.card.wrap is not None
+    elapsed = (day.card.wrap - day.card.call) // timedelta(minutes=1)
+    unit = rules.overtime.rounding_minutes
+    assert result.worked_minutes == -(-(elapsed - result.meal_minutes) // unit) * unit
+    assert sum(line.minutes for line in result.pay if line.kind != "guarantee") == (
+        result.worked_minutes
+    )
+    assert 0 <= result.meal_minutes <= elapsed
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(), RULES)
+def test_a_meal_penalty_for_each_gap_past_the_deadline_and_none_other(
+    day: Day, rules: RuleSet
+) -> None:
+    allowed = int(rules.meal.interval_hours * 60) + rules.meal.grace_minutes
+    causes = sum(1 for gap in day.gaps if gap > allowed)
+    meal_penalties = [v for v in evaluate(day.card, rules).violations if v.kind == "meal_penalty"]
+    assert len(meal_penalties) == causes
+    assert all(v.minutes > rules.meal.grace_minutes for v in meal_penalties)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    days(gap=st.integers(0, 360), rest=st.none() | st.integers(12 * 60, 20 * 60)),
+    RULES,
+)
+def test_meals_on_time_and_rest_met_cost_nothing_extra(day: Day, rules: RuleSet) -> None:
+    result = evaluate(day.card, rules)
+    assert result.violations == ()
+    assert result.penalties == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(days(), RULES)
+def test_a_forced_call_only_when_rest_was_short(day: Day, rules: RuleSet) -> None:
+    forced = [v for v in evaluate(day.card, rules).violations if v.kind == "forced_call"]
+    short = (
+        rules.rest is not None
+        and day.rest is not None
+        and day.rest < int(rules.rest.minimum_hours * 60)
+    )
+    assert len(forced) == (1 if short else 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(days(), RULES, st.integers(1, 300))
+def test_working_later_never_costs_less(day: Day, rules: RuleSet, more: int) -> None:
+    assert day.card.wrap is not None
+    later = dataclasses.replace(day.card, wrap=day.card.wrap + timedelta(minutes=more))
+    assert evaluate(later, rules).total >= evaluate(day.card, rules).total
+
+
+# hypothesis bounds are naive; the times drawn carry Los Angeles' zone.
+OPTIONAL_TIMES = st.none() | st.datetimes(
+    min_value=START.replace(tzinfo=None),
+    max_value=START.replace(tzinfo=None) + timedelta(days=2),
+    timezones=st.just(LA),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    OPTIONAL_TIMES,
+    OPTIONAL_TIMES,
+    st.lists(st.builds(Meal, OPTIONAL_TIMES, OPTIONAL_TIMES), max_size=3),
+    OPTIONAL_TIMES,
+    RATES,
+    RULES,
+)
+def test_any_card_is_either_flagged_or_costed_never_a_crash(
+    call: datetime | None,
+    wrap: datetime | None,
+    meals: list[Meal],
+    previous_wrap: datetime | None,
+    rate: Decimal,
+    rules: RuleSet,
+) -> None:
+    card = TimeCard("Random", call, wrap, rate, meals=tuple(meals), previous_wrap=previous_wrap)
+    result = evaluate(card, rules)
+    if result.problems:
+        assert (result.pay, result.violations, result.total) == ((), (), 0)
+    else:
+        assert result.total >= 0
+        assert call is not None
+        assert wrap is not None
+        assert wrap > call
