@@ -129,25 +129,35 @@ def _meal_violations(
     assert card.wrap is not None
     interval = int(rules.meal.interval_hours * 60)
     violations: list[Violation] = []
-    since, since_text = call, f"the {card.call:%H:%M} call"
+    # Words are only built for a violation: most cards have none, and formatting is the cost.
+    since, since_at, since_meal = call, card.call, -1
     for number, (start, end, start_at, end_at) in enumerate(taken):
         if start > since + interval:
-            what = f"{_ordinal(number)} meal {_duration(start - since)} after {since_text}"
+            what = (
+                f"{_ordinal(number)} meal {_duration(start - since)} after "
+                f"{_since(since_at, since_meal)}"
+            )
             late = start - since - interval
             violation = _meal_penalty(rules, hourly, what, start_at, late, len(violations))
             if violation is not None:
                 violations.append(violation)
-        since, since_text = end, f"the end of the {_ordinal(number).lower()} meal at {end_at:%H:%M}"
+        since, since_at, since_meal = end, end_at, number
     if wrap > since + interval:
         what = (
             f"No {_ordinal(len(taken)).lower()} meal by the {card.wrap:%H:%M} wrap, "
-            f"{_duration(wrap - since)} after {since_text}"
+            f"{_duration(wrap - since)} after {_since(since_at, since_meal)}"
         )
         late = wrap - since - interval
         violation = _meal_penalty(rules, hourly, what, card.wrap, late, len(violations))
         if violation is not None:
             violations.append(violation)
     return violations
+
+
+def _since(moment: datetime, meal: int) -> str:
+    if meal < 0:
+        return f"the {moment:%H:%M} call"
+    return f"the end of the {_ordinal(meal).lower()} meal at {moment:%H:%M}"
 
 
 def _meal_penalty(

@@ -1,0 +1,75 @@
+"""The work-rules engine on random valid time cards (issue 6 target: 10,000 cards a second).
+
+    .venv/bin/python bench/rules.py [--cards N] [--seed S]
+
+Builds N random valid time cards (default 100,000: 0-3 meals, some late, some wraps past
+midnight, some short turnarounds, hourly and day rates), evaluates each under each shipped
+rule set, and prints a Markdown table of cards a second, best of 3 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from prodoffice.domain.rules import Meal, TimeCard, evaluate, load_rule_sets  # noqa: E402
+
+LA = ZoneInfo("America/Los_Angeles")
+
+
+def random_card(rng: random.Random) -> TimeCard:
+    call = datetime(2025, 1, 1, tzinfo=LA) + timedelta(minutes=rng.randrange(365 * 24 * 60))
+    moment, meals = call, []
+    for _ in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
+        start = moment + timedelta(minutes=rng.randrange(120, 450))
+        moment = start + timedelta(minutes=rng.choice((20, 30, 30, 45, 60, 75)))
+        meals.append(Meal(start, moment))
+    day_rate = rng.random() < 0.3
+    return TimeCard(
+        person="Bench",
+        call=call,
+        wrap=moment + timedelta(minutes=rng.randrange(30, 420)),
+        rate=Decimal(rng.randrange(2000, 150000 if day_rate else 9000)) / 100,
+        rate_per="day" if day_rate else "hour",
+        meals=tuple(meals),
+        previous_wrap=call - timedelta(minutes=rng.randrange(8 * 60, 16 * 60)),
+        week_before=timedelta(hours=rng.randrange(0, 60)),
+        day_of_workweek=rng.randrange(1, 8),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=6)
+    options = parser.parse_args()
+    rng = random.Random(options.seed)
+    cards = [random_card(rng) for _ in range(options.cards)]
+    print("| rule set | cards | violations | labour cost | best s | cards/s | target |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for rules in load_rule_sets():
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            results = [evaluate(card, rules) for card in cards]
+            best = min(best, time.perf_counter() - started)
+        assert all(result.costed for result in results)
+        violations = sum(len(result.violations) for result in results)
+        cost = sum((result.total for result in results), Decimal(0))
+        print(
+            f"| {rules.name} | {len(cards):,} | {violations:,} | ${cost:,.2f} | {best:.2f} "
+            f"| {len(cards) / best:,.0f} | 10,000 |"
+        )
+
+
+if __name__ == "__main__":
+    main()
