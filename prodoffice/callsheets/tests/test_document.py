@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, time
 from decimal import Decimal
 
@@ -43,7 +44,9 @@ def _sheet(production: Production, number: int = 3) -> CallSheet:
 
 
 def _text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    """The PDF's words, with a line a narrow column broke (at a space or after a hyphen) joined."""
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return re.sub(r"\s+", " ", text.replace("-\n", "-"))
 
 
 def test_the_sheet_reads_day_n_of_m_with_its_scenes_cast_and_crew(demo: Production) -> None:
