@@ -34,6 +34,12 @@ class Distribution:
     counts: dict[str, int]  # status label -> how many
 
     @property
+    def sending(self) -> bool:
+        """Mail still to go out: the page follows it until it has."""
+        waiting = (Delivery.Status.QUEUED, Delivery.Status.SENDING)
+        return any(row.delivery.status in waiting for row in self.rows)
+
+    @property
     def unconfirmed(self) -> int:
         return sum(
             1
