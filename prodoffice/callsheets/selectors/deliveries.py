@@ -10,8 +10,9 @@ from django.http import Http404
 from django.urls import reverse
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
+from prodoffice.callsheets.personal import personal_call
 from prodoffice.domain.callsheets.calendar_feed import CalendarCall
-from prodoffice.domain.callsheets.distribution import PersonalCall, text_message
+from prodoffice.domain.callsheets.distribution import text_message
 from prodoffice.people.models import Contact, PersonalLink
 
 
@@ -90,16 +91,7 @@ def _texts(sheet: CallSheet, issue: Issue, deliveries: list[Delivery]) -> dict[i
         )
         token = tokens.get(delivery.engagement.contact_id)
         link = settings.SITE_URL + reverse("personal_page", args=[token]) if token else ""
-        person = PersonalCall(
-            production=sheet.production.title,
-            day_number=sheet.day.number or 0,
-            on=sheet.day.date,
-            call=call.call_time if call else None,
-            pickup=call.pickup_time if call else None,
-            pickup_place=call.pickup_place if call else "",
-            scenes=theirs,
-            revised=issue.revised,
-        )
+        person = personal_call(sheet, call, revised=issue.revised, scenes=theirs)
         texts[delivery.pk] = text_message(person, link or "ask the production office")
     return texts
 

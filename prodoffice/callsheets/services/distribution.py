@@ -31,6 +31,7 @@ from django.utils import timezone
 from django_tasks import task, task_backends
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
+from prodoffice.callsheets.personal import personal_call
 from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.models import ChangeRecord
@@ -311,15 +312,7 @@ class _Mailing:
 
     def person(self, delivery: Delivery) -> PersonalCall:
         call = self.calls.get(delivery.engagement_id)
-        return PersonalCall(
-            production=self.sheet.production.title,
-            day_number=self.sheet.day.number or 0,
-            on=self.sheet.day.date,
-            call=call.call_time if call else None,
-            pickup=call.pickup_time if call else None,
-            pickup_place=call.pickup_place if call else "",
-            revised=self.issue.revised,
-        )
+        return personal_call(self.sheet, call, revised=self.issue.revised)
 
     def send(self, connection: object, delivery: Delivery) -> None:
         person = self.person(delivery)
