@@ -18,6 +18,7 @@ production_urls = [
     path("", include("prodoffice.locations.urls")),
     path("", include("prodoffice.callsheets.urls")),
     path("", include("prodoffice.callsheets.distribution_urls")),
+    path("", include("prodoffice.reports.urls")),
 ]
 
 urlpatterns = [

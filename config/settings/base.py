@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "prodoffice.scheduling",
     "prodoffice.locations",
     "prodoffice.callsheets",
+    "prodoffice.reports",
     "prodoffice.api",
     "prodoffice.demo",
 ]

@@ -58,6 +58,8 @@ class Capability(StrEnum):
     MANAGE_PERSONAL_LINKS = "manage_personal_links"
     VIEW_CALL_SHEETS = "view_call_sheets"
     EDIT_CALL_SHEETS = "edit_call_sheets"
+    VIEW_REPORTS = "view_reports"
+    EDIT_REPORTS = "edit_reports"
 
 
 _OFFICE = {Role.PRODUCER, Role.COORDINATOR, Role.ASSISTANT_COORDINATOR}
@@ -92,6 +94,9 @@ _GRANTS: dict[Capability, frozenset[Role]] = {
     # Everyone is called by the call sheet; the office builds, edits and sends it.
     Capability.VIEW_CALL_SHEETS: frozenset(Role),
     Capability.EDIT_CALL_SHEETS: frozenset(_OFFICE),
+    # The DPR goes to the producers, the accountant and the department heads; the office keeps it.
+    Capability.VIEW_REPORTS: frozenset(_OFFICE | _MONEY | {Role.DEPARTMENT_HEAD}),
+    Capability.EDIT_REPORTS: frozenset(_OFFICE),
 }
 
 

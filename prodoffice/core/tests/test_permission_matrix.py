@@ -39,6 +39,8 @@ from prodoffice.scripts.models import Scene, SceneElement, Script
 from prodoffice.vendors.models import Vendor, VendorContact
 
 NOT_CAST = ALL - {Role.CAST}
+# DPRs go to the producers, the accountant and the department heads; the office keeps them.
+REPORT_READERS = OFFICE | {Role.ACCOUNTANT, Role.DEPARTMENT_HEAD}
 
 Args = Callable[[World], list[object]]
 
@@ -88,6 +90,34 @@ def _sheet_call(w: World) -> list[object]:
 
     code, pk = _call_sheet(w)
     return [code, pk, Call.objects.filter(call_sheet=pk)[0].pk]
+
+
+def _report(w: World) -> list[object]:
+    """The production report of the first shoot day, started here from its call sheet."""
+    from prodoffice.callsheets.models import CallSheet
+    from prodoffice.reports.models import DailyReport
+    from prodoffice.reports.services import start_report
+
+    report = DailyReport.objects.filter(production=w.production).first()
+    if report is None:
+        _, pk = _call_sheet(w)
+        sheet = CallSheet.objects.get(pk=pk)
+        report = start_report(access=w.access(Role.COORDINATOR), call_sheet=sheet)
+    return [w.production.code, report.pk]
+
+
+def _report_entry(w: World) -> list[object]:
+    from prodoffice.reports.models import TimeEntry
+
+    code, pk = _report(w)
+    return [code, pk, TimeEntry.objects.filter(report=pk)[0].pk]
+
+
+def _report_scene(w: World) -> list[object]:
+    from prodoffice.reports.models import ReportScene
+
+    code, pk = _report(w)
+    return [code, pk, ReportScene.objects.filter(report=pk)[0].pk]
 
 
 def _shoot_day(w: World) -> list[object]:
@@ -228,6 +258,14 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "callsheet_pdf": ("get", _call_sheet, ALL),
     "callsheet_edit": ("post", _call_sheet, OFFICE),
     "callsheet_call_edit": ("get", _sheet_call, OFFICE),
+    # DPRs go to producers, the accountant and department heads; the office keeps them.
+    "report_list": ("get", _code, REPORT_READERS),
+    "report_start": ("post", _call_sheet, OFFICE),
+    "report_detail": ("get", _report, REPORT_READERS),
+    "report_pdf": ("get", _report, REPORT_READERS),
+    "report_edit": ("post", _report, OFFICE),
+    "report_entry_edit": ("get", _report_entry, OFFICE),
+    "report_scene_edit": ("post", _report_scene, OFFICE),
     # Every member needs the address, parking and hospital; the office and PAs keep them.
     # The office sends call sheets and follows who has confirmed.
     "callsheet_distribution": ("get", _sent_sheet, OFFICE),

@@ -1,0 +1,99 @@
+"""Daily production reports: the official record of one shoot day, started from its call sheet."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from prodoffice.callsheets.models import CallSheet
+from prodoffice.core.models import TimeStamped
+from prodoffice.people.models import Engagement
+from prodoffice.productions.models import Production
+from prodoffice.scheduling.models import ShootDay
+from prodoffice.scripts.models import Scene
+
+
+class DailyReport(TimeStamped):
+    """The DPR of one shoot day: what was shot, the day's times, everyone's in and out, notes."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    call_sheet = models.OneToOneField(CallSheet, on_delete=models.CASCADE, related_name="report")
+    day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="reports")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # Datetimes, not times: a camera wrap past midnight is on the next date, the day goes on.
+    first_shot = models.DateTimeField(null=True, blank=True)
+    camera_wrap = models.DateTimeField(null=True, blank=True)
+    last_out = models.DateTimeField(null=True, blank=True)
+    setups = models.PositiveIntegerField(default=0)
+    script_minutes = models.DecimalField(max_digits=6, decimal_places=2, default=0)
+    delays = models.TextField(blank=True)
+    accidents = models.TextField(blank=True)  # accidents and injuries
+    equipment = models.TextField(blank=True)  # equipment failures
+    location_damage = models.TextField(blank=True)
+    other = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["day__date"]
+
+    def __str__(self) -> str:
+        return f"Production report, day {self.day.number}"
+
+
+class ReportScene(models.Model):
+    """A scene the call sheet scheduled (or one added on the day) and what became of it."""
+
+    class Result(models.TextChoices):
+        COMPLETE = "complete", "Complete"
+        PARTIAL = "partial", "Partial"
+        NOT_SHOT = "not_shot", "Not shot"
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="scenes")
+    scene = models.ForeignKey(Scene, on_delete=models.SET_NULL, null=True, related_name="+")
+    order = models.PositiveIntegerField()
+    number = models.CharField(max_length=12, blank=True)
+    set_name = models.CharField(max_length=200, blank=True)
+    eighths = models.PositiveIntegerField(default=1)  # as scheduled on the call sheet
+    # Empty until the day is reported: not yet known is not the same as not shot.
+    result = models.CharField(max_length=10, choices=Result.choices, blank=True)
+    eighths_shot = models.PositiveIntegerField(default=0)
+    setups = models.PositiveIntegerField(default=0)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["report", "order"]
+
+    def __str__(self) -> str:
+        return f"Scene {self.number}"
+
+
+class TimeEntry(models.Model):
+    """One person's in, meals and out on the day, as the DPR records them; empty is missing."""
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="entries")
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=6, blank=True)  # W, H, SW, WF, SWF, T ...
+    call = models.DateTimeField(null=True, blank=True)  # in
+    meal1_start = models.DateTimeField(null=True, blank=True)
+    meal1_end = models.DateTimeField(null=True, blank=True)
+    meal2_start = models.DateTimeField(null=True, blank=True)
+    meal2_end = models.DateTimeField(null=True, blank=True)
+    wrap = models.DateTimeField(null=True, blank=True)  # out / dismissed
+    remarks = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["report", "engagement__cast_number", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "engagement"], name="one_time_entry_per_person_per_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.engagement} on {self.report}"

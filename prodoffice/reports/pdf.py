@@ -1,0 +1,139 @@
+"""The DPR as a PDF: `documents/dpr.typ` fed the same document the page prints."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from prodoffice.core.pdf import render_pdf
+from prodoffice.domain.scheduling.constraints import pages
+from prodoffice.reports.selectors import PersonLine, ReportDocument
+
+DPR = Path(__file__).parent / "documents" / "dpr.typ"
+
+
+def render_report(document: ReportDocument, *, money: bool = True) -> bytes:
+    """`money`: print pay and the labour cost (rates are for producers and the accountant)."""
+    return render_pdf(DPR, report_data(document, money=money))
+
+
+def report_filename(document: ReportDocument) -> str:
+    return f"{document.code}-dpr-day-{document.day_number}-{document.date}.pdf"
+
+
+def clock(moment: datetime | None, day: date | None = None) -> str:
+    """13:05, and the date too when it is not the shoot day (a wrap past midnight)."""
+    if moment is None:
+        return ""
+    if day is not None and moment.date() != day:
+        return f"{moment:%H:%M} ({moment:%a})"
+    return f"{moment:%H:%M}"
+
+
+def dollars(amount: Decimal) -> str:
+    return f"${amount:,.2f}"
+
+
+def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, Any]:
+    """The JSON the typst template reads: strings and lists only."""
+    report, day, t = document.report, document.date, document.totals
+    zone = document.crew_call.tzinfo
+
+    def local(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(zone) if moment is not None else None
+
+    return {
+        "header": {
+            "production": document.production,
+            "code": document.code,
+            "day": f"Day {document.day_number} of {document.days_total}",
+            "date": f"{day:%A, %B} {day.day}, {day.year}",
+            "status": document.status_label,
+        },
+        "times": [
+            ["Crew call", clock(document.crew_call, day)],
+            ["Shooting call", clock(document.shooting_call, day)],
+            ["First shot", clock(local(report.first_shot), day)],
+            ["First meal", clock(document.first_meal, day)],
+            ["Camera wrap", clock(local(report.camera_wrap), day)],
+            ["Last person out", clock(local(report.last_out), day)],
+            ["Setups", f"{t.setups} (to date {t.setups_to_date})"],
+            ["Script minutes", f"{t.script_minutes} (to date {t.script_minutes_to_date})"],
+        ],
+        "totals": [
+            [
+                "Pages",
+                pages(t.eighths_scheduled),
+                pages(t.eighths_shot),
+                pages(t.eighths_scheduled_to_date),
+                pages(t.eighths_shot_to_date),
+            ],
+            ["Scenes", str(t.scenes_scheduled), f"{t.scenes_complete} complete", "", ""],
+        ],
+        "scenes": [
+            {
+                "number": s.number,
+                "set": s.set_name,
+                "pages": s.pages,
+                "result": s.result_label,
+                "shot": s.pages_shot,
+                "setups": str(s.setups),
+                "note": s.note,
+            }
+            for s in document.scenes
+        ],
+        "cast": [_person(p, day, money) for p in document.cast],
+        "crew": [_person(p, day, money) for p in document.crew],
+        "violations": [
+            {"name": v.name, "explanation": v.explanation, "amount": dollars(v.amount)}
+            for v in document.violations
+        ],
+        "labour": (
+            [
+                ["Regular", dollars(document.labour.regular)],
+                ["Overtime", dollars(document.labour.overtime)],
+                ["Penalties", dollars(document.labour.penalties)],
+                ["Total", dollars(document.labour.total)],
+            ]
+            if money
+            else None
+        ),
+        "notes": [[label, text] for label, text in document.notes],
+    }
+
+
+def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
+    times = person.times
+
+    def meal(number: int) -> str:
+        start, end = times[f"meal{number}_start"], times[f"meal{number}_end"]
+        if start is None and end is None:
+            return ""
+        return f"{clock(start) or '?'}-{clock(end) or '?'}"
+
+    flags: list[str] = []
+    if person.missing:
+        flags.append("Missing: " + ", ".join(person.missing))
+    elif person.problems:
+        flags += person.problems
+    result = person.result
+    if result is not None and result.costed:
+        if money:
+            flags.append(f"Pay {dollars(result.regular + result.overtime)}")
+        if result.penalties:
+            flags.append(f"Penalties {dollars(result.penalties)}")
+    return {
+        "number": str(person.cast_number or ""),
+        "name": person.name,
+        "role": person.role,
+        "status": person.status,
+        "call": clock(times["call"], day),
+        "meal1": meal(1),
+        "meal2": meal(2),
+        "wrap": clock(times["wrap"], day),
+        "hours": str(person.hours) if person.hours is not None else "",
+        "flags": "; ".join(flags),
+        "flagged": bool(person.missing or person.problems),
+    }

@@ -1,0 +1,208 @@
+"""Every write to a DPR: started from the call sheet, then the day's edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from prodoffice.callsheets.models import Call, CallSheet
+from prodoffice.core import history
+from prodoffice.core.errors import FieldErrors, RuleBroken
+from prodoffice.core.models import ChangeRecord
+from prodoffice.domain.access import Capability
+from prodoffice.productions.access import ProductionAccess
+from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
+from prodoffice.reports.timecards import (
+    TIME_FIELDS,
+    EntryTimes,
+    local_zone,
+    time_card,
+    time_errors,
+)
+from prodoffice.scheduling.models import Strip
+from prodoffice.scheduling.services import move_strip
+
+
+@transaction.atomic
+def start_report(*, access: ProductionAccess, call_sheet: CallSheet) -> DailyReport:
+    """The DPR of the call sheet's day: its scenes as scheduled, everyone called in at their call.
+
+    Every other time starts empty, which the report flags as missing: a DPR records what
+    happened, so nothing is filled in from what was planned except the call itself.
+    """
+    access.require(Capability.EDIT_REPORTS)
+    if call_sheet.production_id != access.production.pk:
+        raise RuleBroken("That call sheet is not on this production.")
+    if DailyReport.objects.filter(call_sheet=call_sheet).exists():
+        raise RuleBroken(
+            f"Day {call_sheet.day.number} already has a production report; open it to edit it."
+        )
+    zone = ZoneInfo(call_sheet.production.time_zone)
+    report = DailyReport.objects.create(
+        production=access.production,
+        call_sheet=call_sheet,
+        day=call_sheet.day,
+        created_by=access.user,
+    )
+    ReportScene.objects.bulk_create(
+        ReportScene(
+            report=report,
+            scene_id=scene.scene_id,
+            order=scene.order,
+            number=scene.number,
+            set_name=scene.set_name,
+            eighths=scene.eighths,
+        )
+        for scene in call_sheet.scenes.all()
+    )
+    calls = Call.objects.filter(call_sheet=call_sheet).order_by("pk")
+    TimeEntry.objects.bulk_create(
+        TimeEntry(
+            report=report,
+            engagement_id=call.engagement_id,
+            status=call.status,
+            call=_on(call_sheet, call.call_time, zone),
+            remarks=call.remarks,
+        )
+        for call in calls
+    )
+    history.record_change(access, report, ChangeRecord.Action.CREATED)
+    return report
+
+
+def _on(sheet: CallSheet, moment: time | None, zone: ZoneInfo) -> datetime | None:
+    if moment is None:
+        return None
+    return datetime.combine(sheet.day.date, moment, tzinfo=zone)
+
+
+@transaction.atomic
+def edit_times(*, access: ProductionAccess, entry: TimeEntry, times: EntryTimes) -> TimeEntry:
+    """Save one person's in, meals and out; times that contradict each other save nothing."""
+    access.require(Capability.EDIT_REPORTS)
+    report = entry.report
+    if report.production_id != access.production.pk:
+        raise RuleBroken("That report is not on this production.")
+    errors = time_errors(
+        time_card(times, person=entry.engagement.contact.name, zone=local_zone(report))
+    )
+    if errors:
+        raise FieldErrors(errors)
+    before = history.snapshot(entry)
+    for name in TIME_FIELDS:
+        setattr(entry, name, getattr(times, name))
+    entry.status = times.status.strip().upper()
+    entry.remarks = times.remarks.strip()
+    entry.save()
+    history.record_change(access, entry, ChangeRecord.Action.CHANGED, before=before)
+    return entry
+
+
+@dataclass(frozen=True)
+class DayDetails:
+    """The day's own times, counts and notes, as the report's header and notes print them."""
+
+    first_shot: datetime | None = None
+    camera_wrap: datetime | None = None
+    last_out: datetime | None = None
+    setups: int = 0
+    script_minutes: Decimal = Decimal(0)
+    delays: str = ""
+    accidents: str = ""
+    equipment: str = ""
+    location_damage: str = ""
+    other: str = ""
+
+
+@transaction.atomic
+def edit_report(*, access: ProductionAccess, report: DailyReport, details: DayDetails) -> None:
+    access.require(Capability.EDIT_REPORTS)
+    if report.production_id != access.production.pk:
+        raise RuleBroken("That report is not on this production.")
+    errors: dict[str, str] = {}
+    first, wrap, out = details.first_shot, details.camera_wrap, details.last_out
+    if first is not None and wrap is not None and wrap <= first:
+        errors["camera_wrap"] = (
+            "Camera wrap is not after the first shot; a wrap past midnight is on the next date."
+        )
+    if wrap is not None and out is not None and out < wrap:
+        errors["last_out"] = "The last person out left before camera wrap."
+    if details.setups < 0:
+        errors["setups"] = "Setups cannot be negative."
+    if details.script_minutes < 0:
+        errors["script_minutes"] = "Script minutes cannot be negative."
+    if errors:
+        raise FieldErrors(errors)
+    before = history.snapshot(report)
+    for name, value in vars(details).items():
+        setattr(report, name, value.strip() if isinstance(value, str) else value)
+    report.save()
+    history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
+
+
+@transaction.atomic
+def set_scene_result(
+    *,
+    access: ProductionAccess,
+    report_scene: ReportScene,
+    result: str,
+    eighths_shot: int | None = None,
+    setups: int = 0,
+    note: str = "",
+    to_boneyard: bool = False,
+) -> ReportScene:
+    """Record what was shot of a scene; one not finished can go back to the boneyard.
+
+    A complete scene is all its eighths unless told otherwise; a scene not shot has none.
+    """
+    access.require(Capability.EDIT_REPORTS)
+    report = report_scene.report
+    if report.production_id != access.production.pk:
+        raise RuleBroken("That report is not on this production.")
+    errors: dict[str, str] = {}
+    if result not in ReportScene.Result.values:
+        errors["result"] = "Choose complete, partial or not shot."
+    shot = report_scene.eighths if eighths_shot is None and result == "complete" else eighths_shot
+    shot = shot or 0
+    if result == ReportScene.Result.NOT_SHOT and shot:
+        errors["eighths_shot"] = "A scene not shot has no eighths shot; call it partial."
+    if result == ReportScene.Result.PARTIAL and shot <= 0:
+        errors["eighths_shot"] = "Enter how many eighths of the scene were shot."
+    if shot < 0:
+        errors["eighths_shot"] = "Eighths shot cannot be negative."
+    if setups < 0:
+        errors["setups"] = "Setups cannot be negative."
+    strip = None
+    if to_boneyard:
+        if result == ReportScene.Result.COMPLETE:
+            errors["to_boneyard"] = "A complete scene stays where it was shot."
+        else:
+            strip = (
+                Strip.objects.select_related("schedule")
+                .filter(schedule=report.call_sheet.schedule, scene_id=report_scene.scene_id)
+                .first()
+            )
+            if strip is None or report_scene.scene_id is None:
+                errors["to_boneyard"] = "That scene is no longer on the stripboard."
+    if errors:
+        raise FieldErrors(errors)
+    before = history.snapshot(report_scene)
+    report_scene.result = result
+    report_scene.eighths_shot = shot
+    report_scene.setups = setups
+    report_scene.note = note.strip()
+    report_scene.save()
+    history.record_change(access, report_scene, ChangeRecord.Action.CHANGED, before=before)
+    if strip is not None:
+        move_strip(
+            access=access,
+            strip=strip,
+            day=None,
+            position=10**6,
+            version=strip.schedule.version,
+        )
+    return report_scene

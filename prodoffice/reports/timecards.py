@@ -1,0 +1,100 @@
+"""The DPR's time entries as time cards: what the rules engine reads, where its problems go."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from prodoffice.domain.rules import Meal, TimeCard
+from prodoffice.domain.rules.timecard import RatePer
+from prodoffice.reports.models import DailyReport
+
+TIME_FIELDS = ("call", "meal1_start", "meal1_end", "meal2_start", "meal2_end", "wrap")
+
+
+def local_zone(report: DailyReport) -> ZoneInfo:
+    return ZoneInfo(report.production.time_zone)
+
+
+class Times(Protocol):
+    call: datetime | None
+    meal1_start: datetime | None
+    meal1_end: datetime | None
+    meal2_start: datetime | None
+    meal2_end: datetime | None
+    wrap: datetime | None
+
+
+@dataclass(frozen=True)
+class EntryTimes:
+    """One person's times as entered; None is a time not known yet (flagged, never guessed)."""
+
+    call: datetime | None = None
+    meal1_start: datetime | None = None
+    meal1_end: datetime | None = None
+    meal2_start: datetime | None = None
+    meal2_end: datetime | None = None
+    wrap: datetime | None = None
+    status: str = ""
+    remarks: str = ""
+
+
+def time_card(
+    entry: Times,
+    *,
+    person: str,
+    zone: ZoneInfo,
+    rate: Decimal = Decimal(0),
+    rate_per: RatePer = "hour",
+    previous_wrap: datetime | None = None,
+) -> TimeCard:
+    """The entry as the rules engine reads it, in the production's local time (how it speaks)."""
+
+    def local(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(zone) if moment is not None else None
+
+    meals = tuple(
+        Meal(local(start), local(end))
+        for start, end in (
+            (entry.meal1_start, entry.meal1_end),
+            (entry.meal2_start, entry.meal2_end),
+        )
+        if start is not None or end is not None
+    )
+    return TimeCard(
+        person=person,
+        call=local(entry.call),
+        wrap=local(entry.wrap),
+        rate=rate,
+        rate_per=rate_per,
+        meals=meals,
+        previous_wrap=local(previous_wrap),
+    )
+
+
+# Which field a TimeCard problem belongs beside. Missing times are not here: they are saved
+# and flagged on the report, since a DPR is often filled in as the times come in.
+_PROBLEM_FIELDS = (
+    (re.compile(r"wrap .* is not after the call"), "wrap"),
+    (re.compile(r"meal (\d) ends"), "meal{}_end"),
+    (re.compile(r"meal (\d) \(.*outside the day"), "meal{}_start"),
+    (re.compile(r"meals .* overlap"), "meal2_start"),
+    (re.compile(r"time zone"), "call"),
+)
+
+
+def time_errors(card: TimeCard) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for problem in card.validate():
+        for pattern, field in _PROBLEM_FIELDS:
+            found = pattern.search(problem)
+            if found:
+                name = field.format(*found.groups())
+                # The person's name is the row the form is on; the field needs only the rule.
+                errors.setdefault(name, problem.split(": ", 1)[-1])
+                break
+    return errors

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from prodoffice.reports import views
+
+urlpatterns = [
+    path("reports/", views.report_list, name="report_list"),
+    path("reports/start/<int:sheet_pk>/", views.report_start, name="report_start"),
+    path("reports/<int:pk>/", views.report_detail, name="report_detail"),
+    path("reports/<int:pk>/dpr.pdf", views.report_pdf, name="report_pdf"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path(
+        "reports/<int:pk>/people/<int:entry_pk>/edit/",
+        views.report_entry_edit,
+        name="report_entry_edit",
+    ),
+    path(
+        "reports/<int:pk>/scenes/<int:scene_pk>/edit/",
+        views.report_scene_edit,
+        name="report_scene_edit",
+    ),
+]
