@@ -17,6 +17,7 @@ from prodoffice.people.filters import CrewFilter
 from prodoffice.people.forms import PersonForm
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
+from prodoffice.scheduling.selectors import personal_schedule
 
 
 @production_page(Capability.VIEW_CREW_LIST)
@@ -147,6 +148,7 @@ def personal_page(request: HttpRequest, token: str) -> HttpResponse:
         "the_production": contact.production,
         "token": token,
         "call_sheets": personal_call_sheets(contact),
+        "days": [day for e in engagements for day in personal_schedule(e)],
     }
     response = render(request, "people/personal_page.html", context)
     # The token is in the URL: keep it off other sites. Not "no-referrer": with it, browsers

@@ -19,6 +19,7 @@ from prodoffice.domain.scheduling.dood import (
     best_drops,
     day_out_of_days,
 )
+from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scheduling.models import Banner, Schedule, ShootDay, Strip, Unavailability
 from prodoffice.scheduling.planning import HEAVY_SCENE_FIELDS, daily_cost
@@ -181,3 +182,33 @@ def strips_with_rules(schedule: Schedule) -> list[Strip]:
 def unavailability(access: ProductionAccess) -> QuerySet[Unavailability]:
     access.require(Capability.VIEW_SCHEDULE)
     return Unavailability.objects.filter(production=access.production).select_related("element")
+
+
+@dataclass(frozen=True)
+class PersonalDay:
+    day: ShootDay
+    code: str  # the Day Out of Days code for a performer (SW, W, H ...); "" for crew
+
+
+def personal_schedule(engagement: Engagement) -> list[PersonalDay]:
+    """The shoot days of the current schedule one person is on: a performer's days by the Day
+    Out of Days (work, hold, travel ...), a crew member's shoot days within their dates."""
+    schedule = Schedule.objects.filter(production=engagement.production_id, is_current=True).first()
+    if schedule is None:
+        return []
+    if engagement.cast_number is None:
+        days = schedule.days.filter(kind=DayKind.SHOOT).order_by("order")
+        if engagement.start_date:
+            days = days.filter(date__gte=engagement.start_date)
+        if engagement.end_date:
+            days = days.filter(date__lte=engagement.end_date)
+        return [PersonalDay(day, "") for day in days]
+    table = day_out_of_days_table(schedule)
+    row = next((r for r in table.rows if r.element.cast_id == engagement.pk), None)
+    if row is None:
+        return []
+    return [
+        PersonalDay(day, str(code))
+        for day, code in zip(table.days, row.codes, strict=True)
+        if str(code) not in {"", "Hol"}
+    ]

@@ -23,6 +23,7 @@ from prodoffice.callsheets.tests.test_distribution import _sheet
 from prodoffice.callsheets.tests.test_generate import demo  # noqa: F401 (fixture)
 from prodoffice.people.models import PersonalLink
 from prodoffice.productions.models import Production
+from prodoffice.scheduling.models import Schedule
 
 pytestmark = pytest.mark.django_db
 Callbacks = Callable[..., AbstractContextManager[Any]]
@@ -189,3 +190,31 @@ def test_each_call_as_a_text_to_copy_or_send_through_a_gateway(
         )
         in text
     )
+
+
+def test_the_personal_page_shows_the_persons_own_shoot_days(demo: Production) -> None:  # noqa: F811
+    from prodoffice.scheduling.selectors import day_out_of_days_table
+
+    schedule = Schedule.objects.get(production=demo, is_current=True)
+    table = day_out_of_days_table(schedule)
+    row = next(r for r in table.rows if r.element.cast is not None)
+    engagement = row.element.cast
+    assert engagement is not None
+    link = PersonalLink.objects.create(contact=engagement.contact, token="t" * 43)
+    page = Client().get(reverse("personal_page", args=[link.token])).content.decode()
+    worked = [
+        d
+        for d, code in zip(table.days, row.codes, strict=True)
+        if str(code) in {"SW", "W", "WF", "SWF"}
+    ]
+    assert worked
+    for day in worked:
+        assert f"{day.date:%a %b} {day.date.day}, {day.date.year}" in page
+    other = next(r for r in table.rows if r.element.cast not in (None, engagement))
+    only_theirs = [
+        d
+        for d, mine, theirs in zip(table.days, row.codes, other.codes, strict=True)
+        if str(theirs) and not str(mine) and d.kind == "shoot"
+    ]
+    for day in only_theirs:
+        assert f"<td>Day {day.number}</td>" not in page
