@@ -57,7 +57,42 @@ def sheet_warnings(
                     office_only=True,
                 )
             )
-    return warnings + _turnaround(sheet, previous, calls)
+    return warnings + _schedule_changes(sheet) + _turnaround(sheet, previous, calls)
+
+
+def _schedule_changes(sheet: CallSheet) -> list[SheetWarning]:
+    """The stripboard moved on since the sheet was made: which scenes came and went (2 queries)."""
+    now = list(
+        Strip.objects.filter(schedule=sheet.schedule_id, day=sheet.day_id)
+        .order_by("order")
+        .values_list("scene__number", flat=True)
+    )
+    on_sheet = list(sheet.scenes.values_list("number", flat=True))
+    came = [number for number in now if number not in on_sheet]
+    went = [number for number in on_sheet if number not in now]
+    found = []
+    if came or went:
+        parts = []
+        if came:
+            parts.append(f"now on Day {sheet.day.number}: scene {', '.join(came)}")
+        if went:
+            parts.append(f"moved off it: scene {', '.join(went)}")
+        found.append(
+            SheetWarning(
+                "The stripboard changed since this sheet was made (" + "; ".join(parts) + "). "
+                "Update the sheet before sending it.",
+                office_only=True,
+            )
+        )
+    if not sheet.schedule.is_current:
+        found.append(
+            SheetWarning(
+                f"This sheet was made from the schedule {sheet.schedule.name!r}, which is no "
+                "longer the current one.",
+                office_only=True,
+            )
+        )
+    return found
 
 
 def _estimated_wrap(on: date, call: time, eighths: int, places: int, minutes_per_page: int) -> time:

@@ -90,3 +90,19 @@ def test_moving_the_crew_call_moves_the_crew_on_it_but_not_the_exceptions(
     )
     assert set(crew.exclude(pk=early.pk).values_list("call_time", flat=True)) == {new_call}
     assert crew.get(pk=early.pk).call_time == time(5, 30)
+
+
+def test_a_sheet_says_when_the_stripboard_moved_on_since_it_was_made(demo: Production) -> None:
+    from prodoffice.callsheets.selectors import call_sheet_document
+    from prodoffice.scheduling.services import move_strip
+
+    schedule = Schedule.objects.get(production=demo, is_current=True)
+    day = schedule.days.filter(kind="shoot").order_by("order")[0]
+    sheet = generate_call_sheet(access=_access(), day=day)
+    assert not [w for w in call_sheet_document(sheet).warnings if "stripboard changed" in w.message]
+    strip = day.strips.order_by("order").select_related("scene").first()
+    assert strip is not None
+    move_strip(access=_access(), strip=strip, day=None, position=0, version=schedule.version)
+    warnings = [w.message for w in call_sheet_document(sheet).warnings]
+    changed = [w for w in warnings if "stripboard changed" in w]
+    assert changed and f"moved off it: scene {strip.scene.number}" in changed[0]
