@@ -87,6 +87,9 @@ _PROBLEM_FIELDS = (
 )
 
 
+_MISSING = re.compile(r": no (call|wrap) \(|meal \d has no (start|end) time")
+
+
 def time_errors(card: TimeCard) -> dict[str, str]:
     errors: dict[str, str] = {}
     for problem in card.validate():
@@ -97,4 +100,7 @@ def time_errors(card: TimeCard) -> dict[str, str]:
                 # The person's name is the row the form is on; the field needs only the rule.
                 errors.setdefault(name, problem.split(": ", 1)[-1])
                 break
+        else:
+            if not _MISSING.search(problem):  # a rule this mapping does not know: still refused
+                errors.setdefault("times", problem.split(": ", 1)[-1])
     return errors

@@ -242,3 +242,16 @@ def test_the_report_reads_in_the_same_number_of_queries_for_any_day(
             report_document(report)
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
+
+
+def test_times_not_known_yet_are_saved_and_flagged_not_refused(demo: Production) -> None:
+    report = start_report(access=_access(), call_sheet=_sheet())
+    entry = _entry(report, cast=False)
+    edit_times(
+        access=_access(),
+        entry=entry,
+        times=EntryTimes(call=_at(report, 7), meal1_start=_at(report, 13)),
+    )
+    line = next(p for p in report_document(report).crew if p.pk == entry.pk)
+    assert line.missing == ("out", "1st meal end")
+    assert not line.costed
