@@ -6,6 +6,7 @@ from prodoffice.reports import views
 
 urlpatterns = [
     path("reports/", views.report_list, name="report_list"),
+    path("progress/", views.progress_overview, name="progress_overview"),
     path("reports/start/<int:sheet_pk>/", views.report_start, name="report_start"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/dpr.pdf", views.report_pdf, name="report_pdf"),

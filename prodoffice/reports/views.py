@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from prodoffice.callsheets.models import CallSheet
@@ -18,11 +19,13 @@ from prodoffice.callsheets.selectors import current_schedule
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
+from prodoffice.domain.progress.progress import chart_svg
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.reports import pdf, selectors, services
 from prodoffice.reports.forms import DayForm, SceneResultForm, TimesForm
 from prodoffice.reports.models import DailyReport, ReportScene
+from prodoffice.reports.progress import production_progress
 
 PAGE = "reports/report.html"
 View = Callable[..., HttpResponse]
@@ -168,3 +171,11 @@ def report_scene_edit(
             return redirect("report_detail", access.production.code, report.pk)
     context = _context(access, report, scene_form=form, scene_pk=scene.pk)
     return render(request, PAGE, context, status=400)
+
+
+@production_page(Capability.VIEW_REPORTS)
+def progress_overview(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
+    schedule, result = production_progress(access)
+    chart = mark_safe(chart_svg(result)) if result else ""  # noqa: S308 (built from numbers)
+    context = {"schedule": schedule, "progress": result, "chart": chart}
+    return render(request, "reports/progress.html", context)

@@ -260,6 +260,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "callsheet_call_edit": ("get", _sheet_call, OFFICE),
     # DPRs go to producers, the accountant and department heads; the office keeps them.
     "report_list": ("get", _code, REPORT_READERS),
+    "progress_overview": ("get", _code, REPORT_READERS),
     "report_start": ("post", _call_sheet, OFFICE),
     "report_detail": ("get", _report, REPORT_READERS),
     "report_pdf": ("get", _report, REPORT_READERS),
