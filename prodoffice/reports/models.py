@@ -35,6 +35,7 @@ class DailyReport(TimeStamped):
     equipment = models.TextField(blank=True)  # equipment failures
     location_damage = models.TextField(blank=True)
     other = models.TextField(blank=True)
+    published_pdf = models.BinaryField(null=True, blank=True)  # as it was sent
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -97,3 +98,27 @@ class TimeEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.engagement} on {self.report}"
+
+
+class ReportDelivery(TimeStamped):
+    """The published report e-mailed to one producer or department head."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        UNREACHABLE = "unreachable", "Not reachable by e-mail"
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
+    name = models.CharField(max_length=200)
+    email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report} to {self.name}"

@@ -11,6 +11,7 @@ urlpatterns = [
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("reports/<int:pk>/dpr.pdf", views.report_pdf, name="report_pdf"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
     path(
         "reports/<int:pk>/people/<int:entry_pk>/edit/",
         views.report_entry_edit,

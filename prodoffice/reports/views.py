@@ -24,8 +24,9 @@ from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.reports import pdf, selectors, services
 from prodoffice.reports.forms import DayForm, SceneResultForm, TimesForm
-from prodoffice.reports.models import DailyReport, ReportScene
+from prodoffice.reports.models import DailyReport, ReportDelivery, ReportScene
 from prodoffice.reports.progress import production_progress
+from prodoffice.reports.publishing import publish_report
 
 PAGE = "reports/report.html"
 View = Callable[..., HttpResponse]
@@ -81,6 +82,7 @@ def _context(access: ProductionAccess, report: DailyReport, **forms: Any) -> dic
         "scene_form": forms.get("scene_form"),
         "scene_pk": forms.get("scene_pk"),
         "result_choices": ReportScene.Result.choices,
+        "deliveries": list(report.deliveries.all()),
     }
 
 
@@ -179,3 +181,26 @@ def progress_overview(request: HttpRequest, access: ProductionAccess) -> HttpRes
     chart = mark_safe(chart_svg(result)) if result else ""  # noqa: S308 (built from numbers)
     context = {"schedule": schedule, "progress": result, "chart": chart}
     return render(request, "reports/progress.html", context)
+
+
+@require_POST
+@production_page(Capability.EDIT_REPORTS)
+def report_publish(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    """Publish the report: its PDF (without pay) to each producer and department head."""
+    report = selectors.access_report(access, pk)
+
+    def render(published: DailyReport) -> bytes:
+        return pdf.render_report(selectors.report_document(published), money=False)
+
+    try:
+        sent = publish_report(access=access, report=report, render=render)
+    except RuleBroken as error:
+        messages.error(request, error.message)
+    else:
+        reachable = sum(1 for d in sent if d.status == ReportDelivery.Status.QUEUED)
+        messages.success(
+            request,
+            f"Published: sent to {reachable} producer{'s' if reachable != 1 else ''} "
+            "and department heads by e-mail.",
+        )
+    return redirect("report_detail", access.production.code, report.pk)

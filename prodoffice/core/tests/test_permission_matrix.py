@@ -265,6 +265,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "report_detail": ("get", _report, REPORT_READERS),
     "report_pdf": ("get", _report, REPORT_READERS),
     "report_edit": ("post", _report, OFFICE),
+    "report_publish": ("post", _report, OFFICE),
     "report_entry_edit": ("get", _report_entry, OFFICE),
     "report_scene_edit": ("post", _report_scene, OFFICE),
     # Every member needs the address, parking and hospital; the office and PAs keep them.

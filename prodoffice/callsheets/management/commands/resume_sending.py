@@ -1,4 +1,5 @@
-"""`prodoffice resume-sending`: queue again the call sheet e-mails a stopped worker left.
+"""`prodoffice resume-sending`: queue again the e-mails (call sheets, production reports) a
+stopped worker left.
 
 `prodoffice serve` runs it on start, so a restart finishes every distribution in progress.
 """
@@ -10,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from prodoffice.callsheets.services import resume_sending
+from prodoffice.reports.publishing import resume_report_sending
 
 
 class Command(BaseCommand):
@@ -19,3 +21,6 @@ class Command(BaseCommand):
         issues = resume_sending()
         if issues:
             self.stdout.write(f"Sending resumed for {issues} call sheet issue(s).")
+        reports = resume_report_sending()
+        if reports:
+            self.stdout.write(f"Sending resumed for {reports} production report(s).")
