@@ -270,6 +270,11 @@ def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[
     if card.rate_per == "day" and worked < guaranteed:
         short = guaranteed - worked
         amount = (hourly * short / SIXTY).quantize(CENT, ROUND_HALF_UP)
+        if all(line.multiplier == ONE for line in lines):
+            # The short day comes to the day rate to the cent, as a full day does: rounding
+            # the two lines apart could pay a cent more than working the day out.
+            full = (hourly * guaranteed / SIXTY).quantize(CENT, ROUND_HALF_UP)
+            amount = full - sum((line.amount for line in lines), Decimal(0))
         lines.append(PayLine("guarantee", "rest of the day rate", short, ONE, amount))
     return tuple(lines)
 

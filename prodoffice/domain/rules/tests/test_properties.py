@@ -164,3 +164,28 @@ def test_any_card_is_either_flagged_or_costed_never_a_crash(
         assert call is not None
         assert wrap is not None
         assert wrap > call
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=Decimal("100"), max_value=Decimal("5000"), places=2),
+    st.integers(1, 479),
+)
+def test_a_short_day_on_a_day_rate_pays_the_day_rate_to_the_cent(
+    rate: Decimal, minutes: int
+) -> None:
+    """Found by the property above: the worked time and the rest of the day, each rounded to
+    the cent, came to a cent more than the full day (2362.36 against 2362.35)."""
+    rules = next(r for r in RULE_SETS if r.id == "california-non-union")
+    call = datetime(2025, 1, 6, 7, 0, tzinfo=LA)
+    short = TimeCard(
+        person="Day player",
+        call=call,
+        wrap=call + timedelta(minutes=minutes),
+        rate=rate,
+        rate_per="day",
+    )
+    full = dataclasses.replace(short, wrap=call + timedelta(hours=8))
+    paid_short, paid_full = evaluate(short, rules), evaluate(full, rules)  # meals aside
+    assert paid_short.total - paid_short.penalties == rate
+    assert paid_full.total - paid_full.penalties == rate
