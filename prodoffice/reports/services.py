@@ -166,8 +166,12 @@ def set_scene_result(
     errors: dict[str, str] = {}
     if result not in ReportScene.Result.values:
         errors["result"] = "Choose complete, partial or not shot."
-    shot = report_scene.eighths if eighths_shot is None and result == "complete" else eighths_shot
-    shot = shot or 0
+    # The page's form always sends the eighths, 0 until the scene is reported: a complete
+    # scene "shot" in 0 eighths was not told otherwise, so it is all of them.
+    if result == ReportScene.Result.COMPLETE and not eighths_shot:
+        shot = report_scene.eighths
+    else:
+        shot = eighths_shot or 0
     if result == ReportScene.Result.NOT_SHOT and shot:
         errors["eighths_shot"] = "A scene not shot has no eighths shot; call it partial."
     if result == ReportScene.Result.PARTIAL and shot <= 0:
