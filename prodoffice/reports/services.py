@@ -166,9 +166,9 @@ def set_scene_result(
     errors: dict[str, str] = {}
     if result not in ReportScene.Result.values:
         errors["result"] = "Choose complete, partial or not shot."
-    # The page's form always sends the eighths, 0 until the scene is reported: a complete
-    # scene "shot" in 0 eighths was not told otherwise, so it is all of them.
-    if result == ReportScene.Result.COMPLETE and not eighths_shot:
+    # A complete scene is credited with all its pages, whatever the form still holds from an
+    # earlier partial (the page's form always sends the eighths field).
+    if result == ReportScene.Result.COMPLETE:
         shot = report_scene.eighths
     else:
         shot = eighths_shot or 0

@@ -26,7 +26,7 @@ def test_publishing_sends_the_pdf_to_producers_and_department_heads(
     mail_server: MailServer,  # noqa: F811
     django_capture_on_commit_callbacks: Callbacks,
 ) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet(1))
+    report = start_report(access=_access(), call_sheet=_sheet())
     office = _client()
     with django_capture_on_commit_callbacks(execute=True):
         answer = office.post(f"/p/{demo.code}/reports/{report.pk}/publish/", follow=True)

@@ -34,9 +34,19 @@ def _access(role: str = "coordinator") -> ProductionAccess:
     return access_production(get_user_model().objects.get(username=role), "DEMO")
 
 
-def _sheet(number: int = 1) -> CallSheet:
+def _sheet(number: int | None = None) -> CallSheet:
+    """Day `number`'s call sheet; by default the first shoot day with a performer called (the
+    demo's schedule comes from a short optimizer run, so which day that is varies)."""
     schedule = Schedule.objects.get(production__code="DEMO", is_current=True)
-    day = schedule.days.get(kind="shoot", number=number)
+    days = schedule.days.filter(kind="shoot").order_by("order")
+    if number is not None:
+        day = days.get(number=number)
+    else:
+        day = days.filter(
+            strips__scene__tags__state="accepted",
+            strips__scene__tags__element__cast__isnull=False,
+        ).first()
+        assert day is not None
     return generate_call_sheet(access=_access(), day=day)
 
 
@@ -255,3 +265,16 @@ def test_times_not_known_yet_are_saved_and_flagged_not_refused(demo: Production)
     line = next(p for p in report_document(report).crew if p.pk == entry.pk)
     assert line.missing == ("out", "1st meal end")
     assert not line.costed
+
+
+def test_a_scene_marked_complete_counts_all_its_pages_after_a_partial(
+    demo: Production,
+) -> None:
+    report = start_report(access=_access(), call_sheet=_sheet())
+    scene = report.scenes.order_by("order").first()
+    assert scene is not None and scene.eighths >= 1
+    set_scene_result(access=_access(), report_scene=scene, result="partial", eighths_shot=1)
+    scene.refresh_from_db()
+    set_scene_result(access=_access(), report_scene=scene, result="complete", eighths_shot=1)
+    scene.refresh_from_db()
+    assert (scene.result, scene.eighths_shot) == ("complete", scene.eighths)
