@@ -152,6 +152,17 @@ class PersonLine:
         return self.result is not None and self.result.costed
 
     @property
+    def overtime(self) -> str:
+        """The overtime bands worked, for everyone (no money): "1 h 30 min at 1.5x from 8 h"."""
+        if not self.costed or self.result is None:
+            return ""
+        return "; ".join(
+            f"{_hours_minutes(line.minutes)} at {line.multiplier.normalize()}x {line.label}"
+            for line in self.result.pay
+            if line.multiplier > 1
+        )
+
+    @property
     def hours(self) -> Decimal | None:
         if not self.costed or self.result is None:
             return None
@@ -396,3 +407,10 @@ def report_document(report: DailyReport) -> ReportDocument:
         labour=Labour(regular=regular, overtime=overtime, penalties=penalties, uncosted=uncosted),
         notes=[(label, text) for label, text in notes if text],
     )
+
+
+def _hours_minutes(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

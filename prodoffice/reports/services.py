@@ -168,10 +168,8 @@ def set_scene_result(
         errors["result"] = "Choose complete, partial or not shot."
     # A complete scene is credited with all its pages, whatever the form still holds from an
     # earlier partial (the page's form always sends the eighths field).
-    if result == ReportScene.Result.COMPLETE:
-        shot = report_scene.eighths
-    else:
-        shot = eighths_shot or 0
+    complete = result == ReportScene.Result.COMPLETE
+    shot = report_scene.eighths if complete else eighths_shot or 0
     if result == ReportScene.Result.NOT_SHOT and shot:
         errors["eighths_shot"] = "A scene not shot has no eighths shot; call it partial."
     if result == ReportScene.Result.PARTIAL and shot <= 0:

@@ -278,3 +278,22 @@ def test_a_scene_marked_complete_counts_all_its_pages_after_a_partial(
     set_scene_result(access=_access(), report_scene=scene, result="complete", eighths_shot=1)
     scene.refresh_from_db()
     assert (scene.result, scene.eighths_shot) == ("complete", scene.eighths)
+
+
+def test_the_office_sees_the_overtime_worked_without_the_money(demo: Production) -> None:
+    report = start_report(access=_access(), call_sheet=_sheet())
+    entry = _entry(report, cast=True)
+    edit_times(
+        access=_access(),
+        entry=entry,
+        times=EntryTimes(
+            call=_at(report, 7),
+            meal1_start=_at(report, 12),
+            meal1_end=_at(report, 12, 30),
+            wrap=_at(report, 20, 30),
+            status="W",
+        ),
+    )
+    page = _client().get(f"/p/DEMO/reports/{report.pk}/").content.decode()
+    assert "overtime: " in page and "at 1.5x" in page
+    assert "Labour cost of the day" not in page  # the coordinator does not see rates
