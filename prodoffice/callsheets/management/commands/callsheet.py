@@ -9,11 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prodoffice.callsheets import selectors, services
+from prodoffice.callsheets.command_support import current_day, office_access, write_pdf
 from prodoffice.callsheets.pdf import render_call_sheet
 from prodoffice.core.errors import RuleBroken
-from prodoffice.domain.access import Role
-from prodoffice.productions.access import ProductionAccess
-from prodoffice.productions.models import Membership, Production
 
 
 class Command(BaseCommand):
@@ -29,53 +27,22 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         code, number, path = options["production"].upper(), options["day"], Path(options["pdf"])
-        production = Production.objects.filter(code=code).first()
-        if production is None:
-            raise CommandError(f"No production {code!r}.")
-        schedule = selectors.current_schedule(production)
-        if schedule is None:
-            raise CommandError(
-                f"{code} has no current schedule: make one current on its stripboard first."
-            )
-        day = selectors.shoot_day(schedule, number)
-        if day is None:
-            count = schedule.days.filter(kind="shoot").count()
-            raise CommandError(
-                f"The current schedule of {code} ({schedule.name}) has no Day {number}; "
-                f"its shoot days are 1 to {count}."
-            )
+        production, schedule, day = current_day(code, number)
         sheet = selectors.day_sheet(schedule, day)
         made = sheet is None
         if sheet is None:
             try:
-                sheet = services.generate_call_sheet(access=_office(production), day=day)
+                sheet = services.generate_call_sheet(
+                    access=office_access(production, "make the call sheet"), day=day
+                )
             except (RuleBroken, PermissionDenied) as exc:
                 raise CommandError(getattr(exc, "message", str(exc))) from exc
         document = selectors.call_sheet_document(sheet)
         content = render_call_sheet(document)
-        try:
-            path.write_bytes(content)
-        except OSError as exc:
-            raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        write_pdf(path, content)
         head = document.header
         self.stdout.write(
             f"{head.day_label}, {head.date:%a %b %-d, %Y}: call sheet "
             f"{'made from the schedule' if made else head.status_label.lower()}, "
             f"{document.headcount} called; wrote {path} ({len(content) // 1024} KB)."
         )
-
-
-def _office(production: Production) -> ProductionAccess:
-    """The production's first coordinator (else producer): the sheet is made in their name."""
-    for role in (Role.COORDINATOR, Role.PRODUCER):
-        membership = (
-            Membership.objects.select_related("production", "user")
-            .filter(production=production, role=role)
-            .order_by("pk")
-            .first()
-        )
-        if membership is not None:
-            return ProductionAccess(production=production, membership=membership)
-    raise CommandError(
-        f"{production.code} has no coordinator or producer to make the call sheet as."
-    )

@@ -8,11 +8,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from prodoffice.callsheets.selectors import current_schedule, day_sheet, shoot_day
+from prodoffice.callsheets.command_support import current_day, office_access, write_pdf
+from prodoffice.callsheets.selectors import day_sheet
 from prodoffice.core.errors import RuleBroken
-from prodoffice.domain.access import Role
-from prodoffice.productions.access import ProductionAccess
-from prodoffice.productions.models import Membership, Production
 from prodoffice.reports import selectors, services
 from prodoffice.reports.pdf import render_report
 
@@ -30,21 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         code, number, path = options["production"].upper(), options["day"], Path(options["pdf"])
-        production = Production.objects.filter(code=code).first()
-        if production is None:
-            raise CommandError(f"No production {code!r}.")
-        schedule = current_schedule(production)
-        if schedule is None:
-            raise CommandError(
-                f"{code} has no current schedule: make one current on its stripboard first."
-            )
-        day = shoot_day(schedule, number)
-        if day is None:
-            count = schedule.days.filter(kind="shoot").count()
-            raise CommandError(
-                f"The current schedule of {code} ({schedule.name}) has no Day {number}; "
-                f"its shoot days are 1 to {count}."
-            )
+        production, schedule, day = current_day(code, number)
         report = selectors.day_report(schedule, day)
         made = report is None
         if report is None:
@@ -56,32 +40,17 @@ class Command(BaseCommand):
                     f"{code} --day {number} --pdf PATH)."
                 )
             try:
-                report = services.start_report(access=_office(production), call_sheet=sheet)
+                report = services.start_report(
+                    access=office_access(production, "start the report"), call_sheet=sheet
+                )
             except (RuleBroken, PermissionDenied) as exc:
                 raise CommandError(getattr(exc, "message", str(exc))) from exc
         document = selectors.report_document(report)
         content = render_report(document)
-        try:
-            path.write_bytes(content)
-        except OSError as exc:
-            raise CommandError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        write_pdf(path, content)
         self.stdout.write(
             f"Day {document.day_number}, {document.date:%a %b %-d, %Y}: production report "
             f"{'started from the call sheet' if made else document.status_label.lower()}, "
             f"{len(document.violations)} violation(s), {document.missing} with missing times; "
             f"wrote {path} ({len(content) // 1024} KB)."
         )
-
-
-def _office(production: Production) -> ProductionAccess:
-    """The production's first coordinator (else producer): the report is started in their name."""
-    for role in (Role.COORDINATOR, Role.PRODUCER):
-        membership = (
-            Membership.objects.select_related("production", "user")
-            .filter(production=production, role=role)
-            .order_by("pk")
-            .first()
-        )
-        if membership is not None:
-            return ProductionAccess(production=production, membership=membership)
-    raise CommandError(f"{production.code} has no coordinator or producer to start the report as.")
