@@ -98,7 +98,10 @@ def callsheet_text(request: HttpRequest, access: ProductionAccess, pk: int) -> H
     if delivery is None or texts is None:
         messages.error(request, "No text-message gateway is set up (SMS_BACKEND): copy the text.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)
-    row = next(r for r in distribution(sheet).rows if r.delivery.pk == delivery.pk)
+    row = next((r for r in distribution(sheet).rows if r.delivery.pk == delivery.pk), None)
+    if row is None:  # a copy of an older version: the text is for the newest one
+        messages.error(request, "That is an older version's copy; text from the newest one.")
+        return redirect("callsheet_distribution", access.production.code, sheet.pk)
     phone = delivery.engagement.contact.phone
     if not phone:
         messages.error(request, f"{delivery.engagement.contact.name} has no phone number on file.")

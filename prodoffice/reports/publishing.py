@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from prodoffice.callsheets.services.distribution import SERVER_AWAY
+from prodoffice.callsheets.services.distribution import SERVER_AWAY, STALE_CLAIM
 from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.models import ChangeRecord
@@ -74,11 +74,11 @@ def send_report(report_pk: int) -> None:
 def send_queued_reports(report_pk: int) -> int:
     """Send the report's queued e-mails, one claim at a time; returns how many went."""
     report = DailyReport.objects.select_related("production", "day").get(pk=report_pk)
-    pending = list(
-        report.deliveries.filter(
-            Q(status=ReportDelivery.Status.QUEUED) | Q(status=ReportDelivery.Status.SENDING)
-        ).values_list("pk", flat=True)
+    stale = timezone.now() - STALE_CLAIM
+    waiting = Q(status=ReportDelivery.Status.QUEUED) | Q(
+        status=ReportDelivery.Status.SENDING, updated_at__lt=stale
     )
+    pending = list(report.deliveries.filter(waiting).values_list("pk", flat=True))
     sent = 0
     connection = mail.get_connection()
     link = settings.SITE_URL + reverse("report_detail", args=[report.production.code, report.pk])
@@ -88,9 +88,10 @@ def send_queued_reports(report_pk: int) -> int:
     )
     try:
         for pk in pending:
-            claimed = ReportDelivery.objects.filter(
-                pk=pk, status__in=[ReportDelivery.Status.QUEUED, ReportDelivery.Status.SENDING]
-            ).update(status=ReportDelivery.Status.SENDING)
+            # A queued e-mail, or one a dead worker claimed long ago; never one in hand.
+            claimed = ReportDelivery.objects.filter(waiting, pk=pk).update(
+                status=ReportDelivery.Status.SENDING, updated_at=timezone.now()
+            )
             if not claimed:
                 continue
             delivery = ReportDelivery.objects.get(pk=pk)

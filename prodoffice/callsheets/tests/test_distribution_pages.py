@@ -218,3 +218,29 @@ def test_the_personal_page_shows_the_persons_own_shoot_days(demo: Production) ->
     ]
     for day in only_theirs:
         assert f"<td>Day {day.number}</td>" not in page
+
+
+def test_texting_an_older_versions_copy_is_refused_with_a_message(
+    demo: Production,  # noqa: F811
+    settings: Any,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    settings.EMAIL_BACKEND = "prodoffice.core.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    settings.SMS_BACKEND = f"{__name__}.RecordingGateway"
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    old = Delivery.objects.filter(issue__call_sheet=sheet).first()
+    assert old is not None
+    CallSheet.objects.filter(pk=sheet.pk).update(version=2, status=CallSheet.Status.DRAFT)
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    sent_before = len(RecordingGateway.sent)
+    answer = office.post(
+        reverse("callsheet_text", args=["DEMO", sheet.pk]), {"delivery": old.pk}, follow=True
+    )
+    assert answer.status_code == 200 and "older version" in answer.content.decode()
+    assert len(RecordingGateway.sent) == sent_before
