@@ -5,23 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from prodoffice.callsheets.models import CallSheet
 from prodoffice.domain.access import Capability
-from prodoffice.domain.rules import DayResult, NoRuleSet, RuleSet, choose, evaluate
-from prodoffice.domain.rules import load_rule_sets as _load_rule_sets
-from prodoffice.domain.rules.ruleset import Role
+from prodoffice.domain.rules import DayResult
 from prodoffice.domain.scheduling.calendar import DayKind
 from prodoffice.domain.scheduling.constraints import pages
-from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
+from prodoffice.reports.costing import cost_entries
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
-from prodoffice.reports.timecards import time_card
 from prodoffice.scheduling.models import Schedule, ShootDay
 
 ZERO = Decimal(0)
@@ -33,12 +29,6 @@ TIME_LABELS = {
     "meal2_end": "2nd meal end",
     "wrap": "out",
 }
-
-
-@cache
-def rule_sets() -> tuple[RuleSet, ...]:
-    """Read once a process: the rule sets are files shipped with the code."""
-    return _load_rule_sets()
 
 
 def reports(access: ProductionAccess) -> QuerySet[DailyReport]:
@@ -230,49 +220,6 @@ class ReportDocument:
         return sum(1 for person in (*self.cast, *self.crew) if person.missing)
 
 
-def _union(engagement: Engagement, sets: tuple[RuleSet, ...]) -> str | None:
-    """The rule set's union name for a member ("IATSE Local 80" is IATSE); None: non-union."""
-    if not engagement.union_member and not engagement.union_name:
-        return None
-    written = engagement.union_name.upper()
-    for union in {rules.union for rules in sets if rules.union}:
-        if union.upper() in written:
-            return union
-    return None
-
-
-def _costed(
-    entry: TimeEntry, on: date, zone: ZoneInfo, previous_wrap: datetime | None
-) -> tuple[str, DayResult | None]:
-    engagement = entry.engagement
-    sets = rule_sets()
-    role: Role = "cast" if engagement.cast_number is not None else "crew"
-    union = _union(engagement, sets)
-    try:
-        rules = choose(sets, on=on, union=union, role=role)
-    except NoRuleSet as error:
-        if union is None:
-            return str(error), None
-        try:  # a union without rules for this role here: the law's floor still applies
-            rules = choose(sets, on=on, union=None, role=role)
-        except NoRuleSet:
-            return str(error), None
-    rate = engagement.rate or ZERO
-    # Hourly and daily rates cost the day; a weekly or flat deal is costed at no rate here
-    # (its meal penalties still show) until weekly deals are modelled.
-    if engagement.rate_unit not in ("hour", "day"):
-        rate = ZERO
-    card = time_card(
-        entry,
-        person=engagement.contact.name,
-        zone=zone,
-        rate=rate,
-        rate_per="hour" if engagement.rate_unit == "hour" else "day",
-        previous_wrap=previous_wrap,
-    )
-    return rules.short_name, evaluate(card, rules)
-
-
 def _missing(entry: TimeEntry) -> tuple[str, ...]:
     missing = [TIME_LABELS[name] for name in ("call", "wrap") if getattr(entry, name) is None]
     for number in (1, 2):
@@ -330,17 +277,7 @@ def report_document(report: DailyReport) -> ReportDocument:
             "engagement__contact", "engagement__department"
         )
     )
-    # Turnaround: each person's last wrap on an earlier day of this schedule.
-    previous = dict(
-        TimeEntry.objects.filter(
-            report__call_sheet__schedule=sheet.schedule,
-            report__day__date__lt=day.date,
-            engagement__in=[e.engagement_id for e in entries],
-        )
-        .values("engagement")
-        .annotate(last=Max("wrap"))
-        .values_list("engagement", "last")
-    )
+    costings = cost_entries(report, entries)
     cast: list[PersonLine] = []
     crew: list[PersonLine] = []
     violations: list[ViolationLine] = []
@@ -348,7 +285,7 @@ def report_document(report: DailyReport) -> ReportDocument:
     uncosted = 0
     for entry in entries:
         engagement = entry.engagement
-        rules, result = _costed(entry, day.date, zone, previous.get(engagement.pk))
+        rules, result = costings[entry.pk].rules, costings[entry.pk].result
         line = PersonLine(
             pk=entry.pk,
             name=engagement.contact.name,
