@@ -12,6 +12,18 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 
+# Python's weekday numbers, in English whatever the server's locale (calendar.day_name is not).
+WEEKDAYS = [
+    (0, "Monday"),
+    (1, "Tuesday"),
+    (2, "Wednesday"),
+    (3, "Thursday"),
+    (4, "Friday"),
+    (5, "Saturday"),
+    (6, "Sunday"),
+]
+
+
 class ProductionQuerySet(models.QuerySet["Production"]):
     def for_user(self, user: AbstractBaseUser | AnonymousUser) -> ProductionQuerySet:
         """The productions this user is a member of; everything else does not exist for them."""
@@ -40,6 +52,9 @@ class Production(TimeStamped):
     cast_rest_hours = models.PositiveSmallIntegerField(default=12)
     crew_rest_hours = models.PositiveSmallIntegerField(default=10)
     drop_minimum_days = models.PositiveSmallIntegerField(default=10)
+    # The payroll week weekly overtime and 6th/7th days are counted in: a weekday, Monday 0.
+    # Sunday is the common US payroll week; California lets an employer fix any 7-day week.
+    workweek_starts = models.PositiveSmallIntegerField(choices=WEEKDAYS, default=6)
 
     objects = ProductionQuerySet.as_manager()
 

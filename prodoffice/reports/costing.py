@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db.models import Max
 
-from prodoffice.domain.rules import DayResult, NoRuleSet, RuleSet, choose, evaluate
+from prodoffice.domain.rules import (
+    DayResult,
+    NoRuleSet,
+    RuleSet,
+    TimeCard,
+    choose,
+    evaluate,
+    week_so_far,
+)
 from prodoffice.domain.rules import load_rule_sets as _load_rule_sets
 from prodoffice.domain.rules.ruleset import Role
+from prodoffice.domain.rules.timecard import RatePer
 from prodoffice.people.models import Engagement
 from prodoffice.reports.models import DailyReport, TimeEntry
-from prodoffice.reports.timecards import time_card
+from prodoffice.reports.timecards import TIME_FIELDS, EntryTimes, time_card
 
 ZERO = Decimal(0)
+RATE_PER: dict[str, RatePer] = {"hour": "hour", "day": "day", "week": "week", "flat": "flat"}
 
 
 @cache
@@ -28,10 +39,21 @@ def rule_sets() -> tuple[RuleSet, ...]:
 
 @dataclass(frozen=True)
 class Costing:
-    """One person's day under their rules: the rule set's short name (or why there is none)."""
+    """One person's day under their rules: the rule set's short name (or why there is none).
+
+    `note` says in words what the figures cannot: a flat deal is not costed by the day, a weekly
+    deal is costed a day at a time, a missing rate costs nothing. It names no amount, so it may
+    be shown to everyone who reads the report.
+    """
 
     rules: str
     result: DayResult | None
+    note: str = ""
+
+
+def workweek_start(on: date, starts: int) -> date:
+    """The first date of the workweek `on` falls in; `starts` is its weekday (Monday 0)."""
+    return on - timedelta(days=(on.weekday() - starts) % 7)
 
 
 def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Costing]:
@@ -40,20 +62,38 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
     The entries must come with their engagement and its contact.
     """
     day = report.day
-    zone = ZoneInfo(report.production.time_zone)
+    production = report.production
+    zone = ZoneInfo(production.time_zone)
+    schedule_id = report.call_sheet.schedule_id
+    people = [e.engagement_id for e in entries]
     # Turnaround: each person's last wrap on an earlier day of this schedule.
     previous = dict(
         TimeEntry.objects.filter(
-            report__call_sheet__schedule_id=report.call_sheet.schedule_id,
+            report__call_sheet__schedule_id=schedule_id,
             report__day__date__lt=day.date,
-            engagement__in=[e.engagement_id for e in entries],
+            engagement__in=people,
         )
         .values("engagement")
         .annotate(last=Max("wrap"))
         .values_list("engagement", "last")
     )
+    # The workweek so far: everyone's times on the earlier days of this week, in one query.
+    earlier: defaultdict[int, list[EntryTimes]] = defaultdict(list)
+    for row in (
+        TimeEntry.objects.filter(
+            report__call_sheet__schedule_id=schedule_id,
+            report__day__date__gte=workweek_start(day.date, production.workweek_starts),
+            report__day__date__lt=day.date,
+            engagement__in=people,
+        )
+        .order_by("report__day__date", "pk")
+        .values("engagement", *TIME_FIELDS)
+    ):
+        earlier[row.pop("engagement")].append(EntryTimes(**row))
     return {
-        entry.pk: _costed(entry, day.date, zone, previous.get(entry.engagement_id))
+        entry.pk: _costed(
+            entry, day.date, zone, previous.get(entry.engagement_id), earlier[entry.engagement_id]
+        )
         for entry in entries
     }
 
@@ -69,7 +109,13 @@ def _union(engagement: Engagement, sets: tuple[RuleSet, ...]) -> str | None:
     return None
 
 
-def _costed(entry: TimeEntry, on: date, zone: ZoneInfo, previous_wrap: datetime | None) -> Costing:
+def _costed(
+    entry: TimeEntry,
+    on: date,
+    zone: ZoneInfo,
+    previous_wrap: datetime | None,
+    earlier: list[EntryTimes],
+) -> Costing:
     engagement = entry.engagement
     sets = rule_sets()
     role: Role = "cast" if engagement.cast_number is not None else "crew"
@@ -83,17 +129,32 @@ def _costed(entry: TimeEntry, on: date, zone: ZoneInfo, previous_wrap: datetime 
             rules = choose(sets, on=on, union=None, role=role)
         except NoRuleSet:
             return Costing(str(error), None)
-    rate = engagement.rate or ZERO
-    # Hourly and daily rates cost the day; a weekly or flat deal is costed at no rate here
-    # (its meal penalties still show) until weekly deals are modelled.
-    if engagement.rate_unit not in ("hour", "day"):
-        rate = ZERO
+    person = engagement.contact.name
+    rate_per = RATE_PER.get(engagement.rate_unit, "day")
+    rate = engagement.rate if engagement.rate is not None else ZERO
     card = time_card(
-        entry,
-        person=engagement.contact.name,
-        zone=zone,
-        rate=rate,
-        rate_per="hour" if engagement.rate_unit == "hour" else "day",
-        previous_wrap=previous_wrap,
+        entry, person=person, zone=zone, rate=rate, rate_per=rate_per, previous_wrap=previous_wrap
     )
-    return Costing(rules.short_name, evaluate(card, rules))
+    if earlier:
+        # The earlier days under today's rules (a new agreement mid-week is not split).
+        week = week_so_far((_card(times, person, zone, card) for times in earlier), rules)
+        card = week.carried_into(card)
+    return Costing(rules.short_name, evaluate(card, rules), _note(rate_per, engagement, rules))
+
+
+def _card(times: EntryTimes, person: str, zone: ZoneInfo, today: TimeCard) -> TimeCard:
+    return time_card(times, person=person, zone=zone, rate=today.rate, rate_per=today.rate_per)
+
+
+def _note(rate_per: RatePer, engagement: Engagement, rules: RuleSet) -> str:
+    if rate_per == "flat":
+        return "Flat deal: paid as agreed, not by the day; only its meal penalties are costed."
+    if engagement.rate is None:
+        return "No rate entered: the day is costed at no rate until one is."
+    deal = rules.overtime.weekly_deal
+    if rate_per == "week" and deal is not None:
+        return (
+            f"Weekly deal: each day worked costs 1/{deal.days} of the weekly rate; overtime "
+            f"at the weekly rate / {deal.hours:g} h an hour ({rules.short_name})."
+        )
+    return ""

@@ -5,7 +5,8 @@ Everything is counted in whole minutes and paid in Decimal cents; no amount is e
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
@@ -19,6 +20,7 @@ TWO = Decimal(2)
 SIXTY = Decimal(60)
 ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth")
 
+_Taken = tuple[int, int, datetime, datetime]  # a meal: start and end minute, start and end
 PayKind = Literal["regular", "overtime", "double_time", "guarantee"]
 ViolationKind = Literal["meal_penalty", "forced_call"]
 
@@ -80,14 +82,96 @@ class DayResult:
         return self.regular + self.overtime + self.penalties
 
 
+@dataclass(frozen=True, slots=True)
+class Week:
+    """What the earlier days of a workweek carry into a day."""
+
+    straight: timedelta = timedelta()  # straight time worked, towards the weekly overtime limit
+    days_worked: int = 0  # days with a call and a wrap
+
+    def carried_into(self, card: TimeCard) -> TimeCard:
+        """The card as the next day of this week: its straight time before, its day number."""
+        return replace(
+            card, week_before=self.straight, day_of_workweek=min(self.days_worked + 1, 7)
+        )
+
+
+def week_so_far(earlier: Iterable[TimeCard], rules: RuleSet) -> Week:
+    """The workweek up to a day, from the cards of the days before it in the week, in order.
+
+    A day with a call and a wrap is a day worked. Only its straight time counts towards the
+    weekly limit: hours already paid as daily overtime or as a 6th/7th-day premium are not
+    counted again (California pays weekly overtime on more than 40 non-overtime hours). A card
+    that cannot be costed (a missing meal time, say) adds a day but no hours.
+    """
+    straight = days = 0
+    for card in earlier:
+        if card.call is None or card.wrap is None:
+            continue
+        days += 1
+        dated = replace(card, week_before=timedelta(minutes=straight), day_of_workweek=min(days, 7))
+        if _problems(dated, rules):
+            continue
+        worked = _worked(dated, rules)[0]
+        straight += sum(
+            end - start
+            for start, end, multiplier, _ in _pieces(dated, rules, worked)
+            if multiplier == ONE
+        )
+    return Week(timedelta(minutes=straight), days)
+
+
 def evaluate(card: TimeCard, rules: RuleSet) -> DayResult:
-    problems = card.validate()
+    problems = _problems(card, rules)
     if problems:
         return DayResult(card=card, rules=rules, problems=problems)
     assert card.call is not None  # validate() said so
     assert card.wrap is not None
-    hourly = card.rate if card.rate_per == "hour" else card.rate / rules.overtime.hours_in_paid_day
-    call, wrap = minute_of(card.call), minute_of(card.wrap)
+    hourly = _hourly(card, rules)
+    worked, deducted, taken = _worked(card, rules)
+    violations = _meal_violations(
+        card, rules, hourly, minute_of(card.call), minute_of(card.wrap), taken
+    )
+    rest = _forced_call(card, rules, hourly, minute_of(card.call))
+    if rest is not None:
+        violations.append(rest)
+    return DayResult(
+        card=card,
+        rules=rules,
+        worked_minutes=worked,
+        meal_minutes=deducted,
+        # A flat deal is paid as agreed, whatever the hours: nothing of the day to cost.
+        pay=() if hourly is None else _pay(card, rules, hourly, worked),
+        violations=tuple(violations),
+    )
+
+
+def _problems(card: TimeCard, rules: RuleSet) -> tuple[str, ...]:
+    problems = card.validate()
+    if card.rate_per == "week" and rules.overtime.weekly_deal is None:
+        problems += (
+            f"{card.person}: {rules.short_name} says nothing of weekly rates; enter the deal "
+            "as a day or hourly rate to cost the day.",
+        )
+    return problems
+
+
+def _hourly(card: TimeCard, rules: RuleSet) -> Decimal | None:
+    """The straight-time hourly rate; None on a flat deal, which has none."""
+    if card.rate_per == "hour":
+        return card.rate
+    if card.rate_per == "day":
+        return card.rate / rules.overtime.hours_in_paid_day
+    if card.rate_per == "week":
+        assert rules.overtime.weekly_deal is not None  # _problems() said so
+        return card.rate / rules.overtime.weekly_deal.hours
+    return None
+
+
+def _worked(card: TimeCard, rules: RuleSet) -> tuple[int, int, list[_Taken]]:
+    """Worked minutes (call to wrap less deducted meals, rounded up), deducted, meals taken."""
+    assert card.call is not None
+    assert card.wrap is not None
     meal_rules = rules.meal
     meals = sorted(
         (minute_of(m.start), minute_of(m.end), m.start, m.end)
@@ -102,28 +186,17 @@ def evaluate(card: TimeCard, rules: RuleSet) -> DayResult:
             min(end - start, meal_rules.maximum_deducted_minutes) for start, end, *_ in taken
         )
     unit = rules.overtime.rounding_minutes
-    worked = -(-(wrap - call - deducted) // unit) * unit
-    violations = _meal_violations(card, rules, hourly, call, wrap, taken)
-    rest = _forced_call(card, rules, hourly, call)
-    if rest is not None:
-        violations.append(rest)
-    return DayResult(
-        card=card,
-        rules=rules,
-        worked_minutes=worked,
-        meal_minutes=deducted,
-        pay=_pay(card, rules, hourly, worked),
-        violations=tuple(violations),
-    )
+    elapsed = minute_of(card.wrap) - minute_of(card.call)
+    return -(-(elapsed - deducted) // unit) * unit, deducted, taken
 
 
 def _meal_violations(
     card: TimeCard,
     rules: RuleSet,
-    hourly: Decimal,
+    hourly: Decimal | None,
     call: int,
     wrap: int,
-    taken: list[tuple[int, int, datetime, datetime]],
+    taken: list[_Taken],
 ) -> list[Violation]:
     assert card.call is not None
     assert card.wrap is not None
@@ -161,7 +234,7 @@ def _since(moment: datetime, meal: int) -> str:
 
 
 def _meal_penalty(
-    rules: RuleSet, hourly: Decimal, what: str, when: datetime, late: int, earlier: int
+    rules: RuleSet, hourly: Decimal | None, what: str, when: datetime, late: int, earlier: int
 ) -> Violation | None:
     meal = rules.meal
     if late <= meal.grace_minutes:
@@ -171,6 +244,12 @@ def _meal_penalty(
         if meal.max_per_day is not None and earlier >= meal.max_per_day:
             amount = Decimal(0)
             text = f"{what}: {_duration(late)} late, already paid one hour for this day {cite}"
+        elif hourly is None:
+            amount = Decimal(0)
+            text = (
+                f"{what}: {_duration(late)} late, one hour's pay, not costed here: a flat deal "
+                f"has no hourly rate {cite}"
+            )
         else:
             amount = hourly.quantize(CENT, ROUND_HALF_UP)
             text = f"{what}: {_duration(late)} late, one hour's pay {_money(amount)} {cite}"
@@ -187,7 +266,9 @@ def _meal_penalty(
     return Violation("meal_penalty", when, late, amount, text)
 
 
-def _forced_call(card: TimeCard, rules: RuleSet, hourly: Decimal, call: int) -> Violation | None:
+def _forced_call(
+    card: TimeCard, rules: RuleSet, hourly: Decimal | None, call: int
+) -> Violation | None:
     rest = rules.rest
     if rest is None or card.previous_wrap is None:
         return None
@@ -202,9 +283,16 @@ def _forced_call(card: TimeCard, rules: RuleSet, hourly: Decimal, call: int) -> 
         f"{_duration(int(rest.minimum_hours * 60))}"
     )
     cite = f"({rules.short_name}, rest period)"
+    if hourly is None:
+        return Violation(
+            "forced_call",
+            card.call,
+            short,
+            Decimal(0),
+            f"{what}: forced call, not costed here: a flat deal has no day or hourly rate {cite}",
+        )
     if rest.penalty == "day_pay_capped":
-        day_pay = card.rate if card.rate_per == "day" else hourly * rules.overtime.hours_in_paid_day
-        day_pay = day_pay.quantize(CENT, ROUND_HALF_UP)
+        day_pay = _day_pay(card, rules, hourly).quantize(CENT, ROUND_HALF_UP)
         if rest.cap is not None and rest.cap < day_pay:
             amount = rest.cap
             how = (
@@ -227,16 +315,30 @@ def _forced_call(card: TimeCard, rules: RuleSet, hourly: Decimal, call: int) -> 
     return Violation("forced_call", card.call, short, amount, text)
 
 
-def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[PayLine, ...]:
+def _day_pay(card: TimeCard, rules: RuleSet, hourly: Decimal) -> Decimal:
+    if card.rate_per == "day":
+        return card.rate
+    if card.rate_per == "week":
+        assert rules.overtime.weekly_deal is not None
+        return card.rate / rules.overtime.weekly_deal.days
+    return hourly * rules.overtime.hours_in_paid_day
+
+
+def _pieces(card: TimeCard, rules: RuleSet, worked: int) -> list[tuple[int, int, Decimal, str]]:
+    """The day cut into (from, to, multiplier, label) minutes, weekly overtime lifted in."""
     overtime = rules.overtime
     bands: Bands = overtime.daily
+    weekly_after = overtime.weekly_after_hours
+    deal = overtime.weekly_deal
+    if card.rate_per == "week" and deal is not None:
+        bands, weekly_after = deal.daily or overtime.daily, deal.weekly_after_hours
     day_label = ""
     if card.day_of_workweek == 7 and overtime.seventh_day is not None:
         bands, day_label = overtime.seventh_day, "7th day, "
     elif card.day_of_workweek == 6 and overtime.sixth_day is not None:
         bands, day_label = overtime.sixth_day, "6th day, "
-    # The day cut into (from, to, multiplier, label), then straight time past the weekly limit
-    # lifted to the weekly rate; rates are never stacked (Labor Code 510(a)).
+    # Straight time past the weekly limit is lifted to the weekly rate; rates are never
+    # stacked (Labor Code 510(a)).
     pieces: list[tuple[int, int, Decimal, str]] = []
     for index, (from_hours, multiplier) in enumerate(bands):
         start = int(from_hours * 60)
@@ -244,18 +346,22 @@ def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[
         if start < min(end, worked):
             label = f"{day_label}from {_duration(start)}" if start else f"{day_label}from call"
             pieces.append((start, min(end, worked), multiplier, label))
-    if overtime.weekly_after_hours is not None:
-        limit = int(overtime.weekly_after_hours * 60) - card.week_before // timedelta(minutes=1)
+    if weekly_after is not None:
+        limit = int(weekly_after * 60) - card.week_before // timedelta(minutes=1)
         lifted: list[tuple[int, int, Decimal, str]] = []
         for start, end, multiplier, label in pieces:
             if multiplier < overtime.weekly_multiplier and end > limit:
                 if start < limit:
                     lifted.append((start, limit, multiplier, label))
-                week_label = f"past {overtime.weekly_after_hours} h in the week"
+                week_label = f"past {weekly_after} h in the week"
                 lifted.append((max(start, limit), end, overtime.weekly_multiplier, week_label))
             else:
                 lifted.append((start, end, multiplier, label))
         pieces = lifted
+    return pieces
+
+
+def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[PayLine, ...]:
     lines = [
         PayLine(
             kind=_kind(multiplier),
@@ -264,18 +370,27 @@ def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[
             multiplier=multiplier,
             amount=(hourly * multiplier * (end - start) / SIXTY).quantize(CENT, ROUND_HALF_UP),
         )
-        for start, end, multiplier, label in pieces
+        for start, end, multiplier, label in _pieces(card, rules, worked)
     ]
-    guaranteed = int(overtime.hours_in_paid_day * 60)
-    if card.rate_per == "day" and worked < guaranteed:
+    # A day rate buys a day's straight time, and a weekly rate a day's share of the week's (a
+    # fifth of the rate for a fifth of its hours): a shorter day is paid up to it.
+    deal = rules.overtime.weekly_deal
+    if card.rate_per == "day":
+        guaranteed, what = int(rules.overtime.hours_in_paid_day * 60), "rest of the day rate"
+    elif card.rate_per == "week" and deal is not None:
+        guaranteed = int(deal.hours * 60 / deal.days)
+        what = f"rest of the day's 1/{deal.days} of the weekly rate"
+    else:
+        return tuple(lines)
+    if worked < guaranteed:
         short = guaranteed - worked
         amount = (hourly * short / SIXTY).quantize(CENT, ROUND_HALF_UP)
         if all(line.multiplier == ONE for line in lines):
-            # The short day comes to the day rate to the cent, as a full day does: rounding
+            # The short day comes to the day's pay to the cent, as a full day does: rounding
             # the two lines apart could pay a cent more than working the day out.
             full = (hourly * guaranteed / SIXTY).quantize(CENT, ROUND_HALF_UP)
             amount = full - sum((line.amount for line in lines), Decimal(0))
-        lines.append(PayLine("guarantee", "rest of the day rate", short, ONE, amount))
+        lines.append(PayLine("guarantee", what, short, ONE, amount))
     return tuple(lines)
 
 

@@ -37,6 +37,16 @@ class MealRules:
 
 
 @dataclass(frozen=True, slots=True)
+class WeeklyDeal:
+    """How a weekly rate is costed a day at a time under these rules."""
+
+    hours: Decimal  # straight-time hours the weekly rate buys: its hourly rate is rate / hours
+    days: int  # days it buys: a day worked costs at least rate / days (a "fifth" of the week)
+    daily: Bands | None  # daily overtime bands for weekly people; None: the rule set's own
+    weekly_after_hours: Decimal | None  # straight time past this in the week is overtime
+
+
+@dataclass(frozen=True, slots=True)
 class OvertimeRules:
     rounding_minutes: int  # worked time is rounded up to this unit (SAG-AFTRA: tenths of an hour)
     hours_in_paid_day: Decimal  # a day rate buys this many straight-time hours
@@ -45,6 +55,7 @@ class OvertimeRules:
     seventh_day: Bands | None
     weekly_after_hours: Decimal | None  # straight time past this many hours in the week ...
     weekly_multiplier: Decimal  # ... is paid at this multiple instead
+    weekly_deal: WeeklyDeal | None  # None: a weekly rate cannot be costed under these rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +144,7 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
                 else None
             ),
             weekly_multiplier=Decimal(overtime.get("weekly_multiplier", "1.5")),
+            weekly_deal=_weekly_deal(data["id"], overtime.get("weekly_deal")),
         ),
         rest=(
             None
@@ -152,3 +164,21 @@ def _bands(rows: list[list[Any]]) -> Bands:
     if not bands or bands[0][0] != 0 or any(a[0] >= b[0] for a, b in pairwise(bands)):
         raise ValueError(f"overtime bands must start at 0 hours and rise: {rows}")
     return bands
+
+
+def _weekly_deal(rule_set_id: str, deal: dict[str, Any] | None) -> WeeklyDeal | None:
+    if deal is None:
+        return None
+    hours, days = Decimal(str(deal["hours"])), int(deal["days"])
+    if hours <= 0 or not 1 <= days <= 7:
+        raise ValueError(
+            f"{rule_set_id}: a weekly deal buys some hours over 1 to 7 days, not {hours} h "
+            f"over {days}"
+        )
+    after = deal.get("weekly_after_hours")
+    return WeeklyDeal(
+        hours=hours,
+        days=days,
+        daily=_bands(deal["daily"]) if deal.get("daily") else None,
+        weekly_after_hours=Decimal(str(after)) if after is not None else None,
+    )

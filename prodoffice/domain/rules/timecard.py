@@ -8,7 +8,8 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Literal
 
-RatePer = Literal["hour", "day"]
+# A flat deal is paid as agreed, not by the day: its hours are not costed, fixed penalties are.
+RatePer = Literal["hour", "day", "week", "flat"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,9 @@ class TimeCard:
     rate_per: RatePer = "hour"
     meals: tuple[Meal, ...] = ()
     previous_wrap: datetime | None = None
-    # Hours already worked in this workweek before today (weekly overtime) and which day worked
-    # in the workweek today is, counting today (1 = first; 6 and 7 carry premiums).
+    # Straight time already worked in this workweek before today, towards the weekly limit
+    # (hours paid as daily overtime are not counted again; `week_so_far` adds it up), and which
+    # day worked in the workweek today is, counting today (1 = first; 6 and 7 carry premiums).
     week_before: timedelta = field(default_factory=timedelta)
     day_of_workweek: int = 1
 
