@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
-from prodoffice.reports.services import DayDetails, EntryTimes
-from prodoffice.reports.timecards import TIME_FIELDS
+from prodoffice.reports.services import BackgroundDetails, DayDetails, EntryTimes, MediaDetails
+from prodoffice.reports.timecards import CAST_TIME_FIELDS, TIME_FIELDS
+from prodoffice.scheduling.models import ShootDay
 
 # A date and a time: a wrap past midnight is entered on the next date, never guessed.
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -54,26 +56,44 @@ class DayForm(forms.Form):
 
 
 class TimesForm(forms.Form):
-    status = forms.CharField(max_length=6, required=False)
+    """One person's times in the order of their day; crew have no performer's times."""
+
+    status = forms.CharField(
+        max_length=6, required=False, help_text="W, H, SW, WF, SWF, or T for travel."
+    )
+    pickup = _moment("Picked up")
     call = _moment("In")
+    makeup = _moment("Make-up and wardrobe")
+    on_set = _moment("On set")
     meal1_start = _moment("1st meal start")
     meal1_end = _moment("1st meal end")
     meal2_start = _moment("2nd meal start")
     meal2_end = _moment("2nd meal end")
+    dismissed_set = _moment("Dismissed on set")
     wrap = _moment("Out")
     remarks = forms.CharField(max_length=200, required=False)
 
+    def __init__(self, *args: Any, cast: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not cast:
+            for name in CAST_TIME_FIELDS:
+                del self.fields[name]
+
     @classmethod
     def of(cls, entry: TimeEntry) -> TimesForm:
-        return cls(initial={name: getattr(entry, name) for name in cls.base_fields})
+        cast = entry.engagement.cast_number is not None
+        return cls(initial={name: getattr(entry, name) for name in cls.base_fields}, cast=cast)
 
     def times(self) -> EntryTimes:
         data = self.cleaned_data
         return EntryTimes(
-            **{name: data[name] for name in TIME_FIELDS},
+            **{name: data.get(name) for name in (*TIME_FIELDS, *CAST_TIME_FIELDS)},
             status=data["status"],
             remarks=data["remarks"],
         )
+
+
+BONEYARD = "boneyard"
 
 
 class SceneResultForm(forms.Form):
@@ -81,4 +101,51 @@ class SceneResultForm(forms.Form):
     eighths_shot = forms.IntegerField(min_value=0, required=False)
     setups = forms.IntegerField(min_value=0, required=False)
     note = forms.CharField(max_length=300, required=False)
-    to_boneyard = forms.BooleanField(label="Back to the boneyard", required=False)
+    retake = forms.BooleanField(required=False)
+    # Where an unfinished scene goes: stay put, the boneyard, or a later shoot day (its pk).
+    move_to = forms.ChoiceField(label="Move the scene to", required=False)
+
+    def __init__(self, *args: Any, later_days: Sequence[ShootDay] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.later_days = {str(day.pk): day for day in later_days}
+        self.fields["move_to"].choices = move_choices(later_days)
+
+    def destination(self) -> tuple[bool, ShootDay | None]:
+        """(to the boneyard, to this later day)."""
+        chosen = self.cleaned_data.get("move_to") or ""
+        return chosen == BONEYARD, self.later_days.get(chosen)
+
+
+def move_choices(later_days: Sequence[ShootDay]) -> list[tuple[str, str]]:
+    return [
+        ("", "Leave it where it is"),
+        (BONEYARD, "The boneyard"),
+        *((str(day.pk), str(day)) for day in later_days),
+    ]
+
+
+class AddSceneForm(forms.Form):
+    number = forms.CharField(label="Scene number", max_length=12)
+
+
+class BackgroundForm(forms.Form):
+    description = forms.CharField(max_length=120, help_text="Diner patrons, stand-ins, ...")
+    count = forms.IntegerField(min_value=1)
+    call = _moment("Call")
+    meal_start = _moment("Meal start")
+    meal_end = _moment("Meal end")
+    wrap = _moment("Wrap")
+    remarks = forms.CharField(max_length=200, required=False)
+
+    def details(self) -> BackgroundDetails:
+        return BackgroundDetails(**self.cleaned_data)
+
+
+class MediaForm(forms.Form):
+    device = forms.CharField(max_length=60, help_text="A camera, B camera, Sound, ...")
+    count = forms.IntegerField(min_value=1, label="Cards or rolls")
+    gigabytes = forms.DecimalField(min_value=0, max_digits=9, decimal_places=1, required=False)
+    note = forms.CharField(max_length=200, required=False)
+
+    def details(self) -> MediaDetails:
+        return MediaDetails(**self.cleaned_data)

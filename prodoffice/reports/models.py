@@ -66,6 +66,10 @@ class ReportScene(models.Model):
     eighths_shot = models.PositiveIntegerField(default=0)
     setups = models.PositiveIntegerField(default=0)
     note = models.CharField(max_length=300, blank=True)
+    # Added on the day (not on the call sheet); a retake reshoots a scene completed on an earlier
+    # day: its pages were credited then, so they are not counted again.
+    added = models.BooleanField(default=False)
+    retake = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["report", "order"]
@@ -75,12 +79,21 @@ class ReportScene(models.Model):
 
 
 class TimeEntry(models.Model):
-    """One person's in, meals and out on the day, as the DPR records them; empty is missing."""
+    """One person's times on the day, as the DPR records them; empty is missing.
+
+    Everyone has in (call), meals and out (wrap), which the work rules cost. Cast also have the
+    times of the performer's day in between: picked up, in make-up and wardrobe, on set and
+    dismissed from the set; these are recorded, and checked to run in order, not costed.
+    """
 
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="entries")
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=6, blank=True)  # W, H, SW, WF, SWF, T ...
-    call = models.DateTimeField(null=True, blank=True)  # in
+    pickup = models.DateTimeField(null=True, blank=True)
+    call = models.DateTimeField(null=True, blank=True)  # in: reported (arrived)
+    makeup = models.DateTimeField(null=True, blank=True)  # into make-up and wardrobe
+    on_set = models.DateTimeField(null=True, blank=True)
+    dismissed_set = models.DateTimeField(null=True, blank=True)  # dismissed on set
     meal1_start = models.DateTimeField(null=True, blank=True)
     meal1_end = models.DateTimeField(null=True, blank=True)
     meal2_start = models.DateTimeField(null=True, blank=True)
@@ -98,6 +111,41 @@ class TimeEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.engagement} on {self.report}"
+
+
+class BackgroundGroup(models.Model):
+    """Background (extras) of one kind on the day: how many, and their call, meal and wrap."""
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="background")
+    description = models.CharField(max_length=120)  # "Diner patrons", "Stand-ins"
+    count = models.PositiveIntegerField()
+    call = models.DateTimeField(null=True, blank=True)
+    meal_start = models.DateTimeField(null=True, blank=True)
+    meal_end = models.DateTimeField(null=True, blank=True)
+    wrap = models.DateTimeField(null=True, blank=True)
+    remarks = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.count} {self.description}"
+
+
+class MediaUsed(models.Model):
+    """Cards, drives or rolls one camera or recorder used on the day."""
+
+    report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="media")
+    device = models.CharField(max_length=60)  # "A camera", "Sound"
+    count = models.PositiveIntegerField()  # cards or rolls
+    gigabytes = models.DecimalField(max_digits=9, decimal_places=1, null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.device}: {self.count}"
 
 
 class ReportDelivery(TimeStamped):

@@ -70,11 +70,11 @@ def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, An
                 pages(t.eighths_scheduled_to_date),
                 pages(t.eighths_shot_to_date),
             ],
-            ["Scenes", str(t.scenes_scheduled), f"{t.scenes_complete} complete", "", ""],
+            ["Scenes", str(t.scenes_scheduled), _scenes_shot(document), "", ""],
         ],
         "scenes": [
             {
-                "number": s.number,
+                "number": f"{s.number} ({s.kind})" if s.kind else s.number,
                 "set": s.set_name,
                 "pages": s.pages,
                 "result": s.result_label,
@@ -101,7 +101,47 @@ def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, An
             else None
         ),
         "notes": [[label, text] for label, text in document.notes],
+        "background": [
+            {
+                "who": g.description,
+                "count": str(g.count),
+                "call": clock(g.call, day),
+                "meal": f"{clock(g.meal_start) or '?'}-{clock(g.meal_end) or '?'}"
+                if g.meal_start or g.meal_end
+                else "",
+                "wrap": clock(g.wrap, day),
+                "hours": str(g.hours) if g.hours is not None else "",
+                "remarks": g.remarks,
+            }
+            for g in document.background
+        ],
+        "background_count": str(document.background_count),
+        "media": [
+            {
+                "device": m.device,
+                "count": str(m.count),
+                "gigabytes": str(m.gigabytes) if m.gigabytes is not None else "",
+                "to_date": f"{m.count_to_date}"
+                + (f" · {m.gigabytes_to_date} GB" if m.gigabytes_to_date else ""),
+                "note": m.note,
+            }
+            for m in document.media
+        ],
     }
+
+
+def _scenes_shot(document: ReportDocument) -> str:
+    t = document.totals
+    words = [f"{t.scenes_complete} complete"]
+    if t.scenes_added:
+        words.append(f"{t.scenes_added} added")
+    if t.retakes:
+        words.append(f"{t.retakes} retake{'s' if t.retakes != 1 else ''}")
+    return " · ".join(words)
+
+
+# The performer's day between in and out, as one cell: "PU 05:30 · MU 06:15 · Set 07:00".
+_CAST_TIMES = (("pickup", "PU"), ("makeup", "MU"), ("on_set", "Set"), ("dismissed_set", "Dism"))
 
 
 def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
@@ -133,6 +173,9 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
         "meal1": meal(1),
         "meal2": meal(2),
         "wrap": clock(times["wrap"], day),
+        "day": " · ".join(
+            f"{short} {clock(times[name], day)}" for name, short in _CAST_TIMES if times.get(name)
+        ),
         "hours": str(person.hours) if person.hours is not None else "",
         "flags": "; ".join(flags),
         "flagged": bool(person.missing or person.problems),

@@ -33,6 +33,7 @@ def production_progress(access: ProductionAccess) -> tuple[Schedule | None, Prog
     shot = dict(
         ReportScene.objects.filter(report__call_sheet__schedule=schedule)
         .exclude(result="")
+        .exclude(retake=True)  # its pages were credited the day the scene was completed
         .values("report__call_sheet__day__number")
         .annotate(eighths=Sum("eighths_shot"))
         .values_list("report__call_sheet__day__number", "eighths")

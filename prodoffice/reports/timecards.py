@@ -14,6 +14,22 @@ from prodoffice.domain.rules.timecard import RatePer
 from prodoffice.reports.models import DailyReport
 
 TIME_FIELDS = ("call", "meal1_start", "meal1_end", "meal2_start", "meal2_end", "wrap")
+# The performer's day between in and out: recorded and checked for order, not costed.
+CAST_TIME_FIELDS = ("pickup", "makeup", "on_set", "dismissed_set")
+TIME_LABELS = {
+    "pickup": "picked up",
+    "call": "in",
+    "makeup": "make-up and wardrobe",
+    "on_set": "on set",
+    "meal1_start": "1st meal start",
+    "meal1_end": "1st meal end",
+    "meal2_start": "2nd meal start",
+    "meal2_end": "2nd meal end",
+    "dismissed_set": "dismissed on set",
+    "wrap": "out",
+}
+# The order a performer's day runs in; any time may be missing.
+CAST_SEQUENCE = ("pickup", "call", "makeup", "on_set", "dismissed_set", "wrap")
 
 
 def local_zone(report: DailyReport) -> ZoneInfo:
@@ -39,6 +55,10 @@ class EntryTimes:
     meal2_start: datetime | None = None
     meal2_end: datetime | None = None
     wrap: datetime | None = None
+    pickup: datetime | None = None
+    makeup: datetime | None = None
+    on_set: datetime | None = None
+    dismissed_set: datetime | None = None
     status: str = ""
     remarks: str = ""
 
@@ -103,4 +123,23 @@ def time_errors(card: TimeCard) -> dict[str, str]:
         else:
             if not _MISSING.search(problem):  # a rule this mapping does not know: still refused
                 errors.setdefault("times", problem.split(": ", 1)[-1])
+    return errors
+
+
+def sequence_errors(times: EntryTimes) -> dict[str, str]:
+    """A performer's times out of order (on set before make-up, ...), each beside its field."""
+    errors: dict[str, str] = {}
+    previous: tuple[str, datetime] | None = None
+    for name in CAST_SEQUENCE:
+        moment = getattr(times, name)
+        if moment is None:
+            continue
+        if previous is not None and moment < previous[1]:
+            label, before = previous[0], previous[1]
+            errors[name] = (
+                f"{TIME_LABELS[name].capitalize()} {moment:%a %H:%M} is before "
+                f"{TIME_LABELS[label]} {before:%a %H:%M}; a time past midnight is on the next date."
+            )
+            continue
+        previous = (name, moment)
     return errors

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from prodoffice.reports import views
+from prodoffice.reports import record_views, views
 
 urlpatterns = [
     path("reports/", views.report_list, name="report_list"),
@@ -19,7 +19,29 @@ urlpatterns = [
     ),
     path(
         "reports/<int:pk>/scenes/<int:scene_pk>/edit/",
-        views.report_scene_edit,
+        record_views.report_scene_edit,
         name="report_scene_edit",
+    ),
+    path("reports/<int:pk>/scenes/add/", record_views.report_scene_add, name="report_scene_add"),
+    path(
+        "reports/<int:pk>/background/add/",
+        record_views.report_background_save,
+        name="report_background_add",
+    ),
+    path(
+        "reports/<int:pk>/background/<int:group_pk>/edit/",
+        record_views.report_background_save,
+        name="report_background_edit",
+    ),
+    path(
+        "reports/<int:pk>/background/<int:group_pk>/remove/",
+        record_views.report_background_remove,
+        name="report_background_remove",
+    ),
+    path("reports/<int:pk>/media/add/", record_views.report_media_add, name="report_media_add"),
+    path(
+        "reports/<int:pk>/media/<int:media_pk>/remove/",
+        record_views.report_media_remove,
+        name="report_media_remove",
     ),
 ]

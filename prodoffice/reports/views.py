@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -23,24 +17,14 @@ from prodoffice.domain.progress.progress import chart_svg
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.reports import pdf, selectors, services
-from prodoffice.reports.forms import DayForm, SceneResultForm, TimesForm
-from prodoffice.reports.models import DailyReport, ReportDelivery, ReportScene
+from prodoffice.reports.forms import (
+    DayForm,
+    TimesForm,
+)
+from prodoffice.reports.models import DailyReport, ReportDelivery
+from prodoffice.reports.page import PAGE, local_time, report_context
 from prodoffice.reports.progress import production_progress
 from prodoffice.reports.publishing import publish_report
-
-PAGE = "reports/report.html"
-View = Callable[..., HttpResponse]
-
-
-def local_time(view: View) -> View:
-    """Times are entered and shown in the production's zone: a call at 7:00 is 7:00 there."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, access: ProductionAccess, *args: Any, **kw: Any) -> Any:
-        with timezone.override(ZoneInfo(access.production.time_zone)):
-            return view(request, access, *args, **kw)
-
-    return wrapped
 
 
 @production_page(Capability.VIEW_REPORTS)
@@ -71,26 +55,11 @@ def report_start(request: HttpRequest, access: ProductionAccess, sheet_pk: int) 
     return redirect("report_detail", access.production.code, report.pk)
 
 
-def _context(access: ProductionAccess, report: DailyReport, **forms: Any) -> dict[str, Any]:
-    office = access.can(Capability.EDIT_REPORTS)
-    return {
-        "report": report,
-        "document": selectors.report_document(report),
-        "office": office,
-        "money": access.can(Capability.VIEW_RATES),
-        "day_form": forms.get("day_form") or (DayForm.of(report) if office else None),
-        "scene_form": forms.get("scene_form"),
-        "scene_pk": forms.get("scene_pk"),
-        "result_choices": ReportScene.Result.choices,
-        "deliveries": list(report.deliveries.all()),
-    }
-
-
 @production_page(Capability.VIEW_REPORTS)
 @local_time
 def report_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     report = selectors.access_report(access, pk)
-    return render(request, PAGE, _context(access, report))
+    return render(request, PAGE, report_context(access, report))
 
 
 @production_page(Capability.VIEW_REPORTS)
@@ -118,7 +87,7 @@ def report_edit(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
             messages.success(request, "Saved the day's times and notes.")
             return redirect("report_detail", access.production.code, report.pk)
     report.refresh_from_db()
-    return render(request, PAGE, _context(access, report, day_form=form), status=400)
+    return render(request, PAGE, report_context(access, report, day_form=form), status=400)
 
 
 @production_page(Capability.EDIT_REPORTS)
@@ -132,7 +101,7 @@ def report_entry_edit(
     context = {"report": report, "entry": entry, "name": entry.engagement.contact.name}
     if request.method != "POST":
         return render(request, "reports/entry_form.html", {**context, "form": TimesForm.of(entry)})
-    form = TimesForm(request.POST)
+    form = TimesForm(request.POST, cast=entry.engagement.cast_number is not None)
     if form.is_valid():
         try:
             services.edit_times(access=access, entry=entry, times=form.times())
@@ -142,37 +111,6 @@ def report_entry_edit(
             messages.success(request, f"Saved the times of {context['name']}.")
             return redirect("report_detail", access.production.code, report.pk)
     return render(request, "reports/entry_form.html", {**context, "form": form}, status=400)
-
-
-@require_POST
-@production_page(Capability.EDIT_REPORTS)
-@local_time
-def report_scene_edit(
-    request: HttpRequest, access: ProductionAccess, pk: int, scene_pk: int
-) -> HttpResponse:
-    report = selectors.access_report(access, pk)
-    scene = selectors.access_report_scene(report, scene_pk)
-    form = SceneResultForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.set_scene_result(
-                access=access,
-                report_scene=scene,
-                result=data["result"],
-                eighths_shot=data["eighths_shot"],
-                setups=data["setups"] or 0,
-                note=data["note"],
-                to_boneyard=data["to_boneyard"],
-            )
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            moved = " and sent it back to the boneyard" if data["to_boneyard"] else ""
-            messages.success(request, f"Saved scene {scene.number}{moved}.")
-            return redirect("report_detail", access.production.code, report.pk)
-    context = _context(access, report, scene_form=form, scene_pk=scene.pk)
-    return render(request, PAGE, context, status=400)
 
 
 @production_page(Capability.VIEW_REPORTS)

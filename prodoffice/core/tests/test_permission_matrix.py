@@ -120,6 +120,26 @@ def _report_scene(w: World) -> list[object]:
     return [code, pk, ReportScene.objects.filter(report=pk)[0].pk]
 
 
+def _report_background(w: World) -> list[object]:
+    from prodoffice.reports.models import BackgroundGroup
+
+    code, pk = _report(w)
+    group = BackgroundGroup.objects.filter(report=pk).first()
+    if group is None:
+        group = BackgroundGroup.objects.create(report_id=pk, description="Patrons", count=8)
+    return [code, pk, group.pk]
+
+
+def _report_media(w: World) -> list[object]:
+    from prodoffice.reports.models import MediaUsed
+
+    code, pk = _report(w)
+    media = MediaUsed.objects.filter(report=pk).first()
+    if media is None:
+        media = MediaUsed.objects.create(report_id=pk, device="A camera", count=2)
+    return [code, pk, media.pk]
+
+
 def _shoot_day(w: World) -> list[object]:
     schedule = Schedule.objects.get(production=w.production)
     return [w.production.code, schedule.days.filter(kind="shoot")[0].pk]
@@ -268,6 +288,12 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "report_publish": ("post", _report, OFFICE),
     "report_entry_edit": ("get", _report_entry, OFFICE),
     "report_scene_edit": ("post", _report_scene, OFFICE),
+    "report_scene_add": ("post", _report, OFFICE),
+    "report_background_add": ("post", _report, OFFICE),
+    "report_background_edit": ("post", _report_background, OFFICE),
+    "report_background_remove": ("post", _report_background, OFFICE),
+    "report_media_add": ("post", _report, OFFICE),
+    "report_media_remove": ("post", _report_media, OFFICE),
     # Every member needs the address, parking and hospital; the office and PAs keep them.
     # The office sends call sheets and follows who has confirmed.
     "callsheet_distribution": ("get", _sent_sheet, OFFICE),

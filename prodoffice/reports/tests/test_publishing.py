@@ -15,7 +15,7 @@ from prodoffice.callsheets.tests.test_generate import demo  # noqa: F401 (fixtur
 from prodoffice.productions.models import Membership, Production
 from prodoffice.reports.models import DailyReport, ReportDelivery
 from prodoffice.reports.services import start_report
-from prodoffice.reports.tests.test_reports import _access, _client, _sheet
+from prodoffice.reports.tests.support import client_for, office_access, sheet_with_cast
 
 pytestmark = pytest.mark.django_db
 Callbacks = Callable[..., AbstractContextManager[Any]]
@@ -26,8 +26,8 @@ def test_publishing_sends_the_pdf_to_producers_and_department_heads(
     mail_server: MailServer,  # noqa: F811
     django_capture_on_commit_callbacks: Callbacks,
 ) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    office = _client()
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    office = client_for()
     with django_capture_on_commit_callbacks(execute=True):
         answer = office.post(f"/p/{demo.code}/reports/{report.pk}/publish/", follow=True)
     assert "Published: sent to" in answer.content.decode()

@@ -2,89 +2,42 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from prodoffice.callsheets.models import Call, CallSheet
-from prodoffice.callsheets.services import generate_call_sheet
+from prodoffice.callsheets.models import Call
 from prodoffice.callsheets.tests.test_generate import demo
 from prodoffice.core.errors import FieldErrors, RuleBroken
-from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Production
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
 from prodoffice.reports.selectors import report_document
 from prodoffice.reports.services import EntryTimes, edit_times, set_scene_result, start_report
-from prodoffice.scheduling.models import Schedule, Strip
+from prodoffice.reports.tests.support import (
+    at,
+    client_for,
+    first_entry,
+    office_access,
+    sheet_with_cast,
+    squeezed,
+)
+from prodoffice.scheduling.models import Strip
 
 pytestmark = pytest.mark.django_db
 __all__ = ["demo"]  # the call sheets' demo production, as a fixture here too
 
 
-def _access(role: str = "coordinator") -> ProductionAccess:
-    return access_production(get_user_model().objects.get(username=role), "DEMO")
-
-
-def _sheet(number: int | None = None) -> CallSheet:
-    """Day `number`'s call sheet; by default the first shoot day with a performer called (the
-    demo's schedule comes from a short optimizer run, so which day that is varies)."""
-    schedule = Schedule.objects.get(production__code="DEMO", is_current=True)
-    days = schedule.days.filter(kind="shoot").order_by("order")
-    if number is not None:
-        day = days.get(number=number)
-    else:
-        day = days.filter(
-            strips__scene__tags__state="accepted",
-            strips__scene__tags__element__cast__isnull=False,
-        ).first()
-        assert day is not None
-    return generate_call_sheet(access=_access(), day=day)
-
-
-def _at(report: DailyReport, hour: int, minute: int = 0, days: int = 0) -> datetime:
-    zone = ZoneInfo(report.production.time_zone)
-    return datetime.combine(
-        report.day.date + timedelta(days=days), datetime.min.time(), tzinfo=zone
-    ) + timedelta(hours=hour, minutes=minute)
-
-
-def _entry(report: DailyReport, *, cast: bool) -> TimeEntry:
-    entry = (
-        TimeEntry.objects.select_related("engagement__contact", "report__production")
-        .filter(report=report, engagement__cast_number__isnull=not cast)
-        .exclude(call=None)
-        .order_by("pk")
-        .first()
-    )
-    assert entry is not None
-    return entry
-
-
-def _client(role: str = "coordinator") -> Client:
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=role))
-    return client
-
-
-def _squeezed(text: str) -> str:
-    """Text without any whitespace: a narrow PDF column breaks lines anywhere."""
-    return "".join(text.split())
-
-
 def test_a_report_starts_from_the_call_sheet_with_only_the_calls_filled_in(
     demo: Production,
 ) -> None:
-    sheet = _sheet()
-    report = start_report(access=_access(), call_sheet=sheet)
+    sheet = sheet_with_cast()
+    report = start_report(access=office_access(), call_sheet=sheet)
     assert [s.number for s in report.scenes.all()] == [s.number for s in sheet.scenes.all()]
     assert {s.result for s in report.scenes.all()} <= {""}
     calls = {c.engagement_id: c for c in Call.objects.filter(call_sheet=sheet)}
@@ -105,13 +58,13 @@ def test_a_report_starts_from_the_call_sheet_with_only_the_calls_filled_in(
     assert document.missing > 0  # nobody's out-time is known yet: flagged, not guessed
     assert document.labour.total == 0 and document.labour.uncosted == document.missing
     with pytest.raises(RuleBroken, match="already has a production report"):
-        start_report(access=_access(), call_sheet=sheet)
+        start_report(access=office_access(), call_sheet=sheet)
     assert DailyReport.objects.count() == 1
 
 
 def test_missing_times_are_flagged_on_the_page(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    page = _client().get(reverse("report_detail", args=["DEMO", report.pk]))
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    page = client_for().get(reverse("report_detail", args=["DEMO", report.pk]))
     assert page.status_code == 200
     assert b"Missing: out" in page.content
     assert b"missing times, flagged below" in page.content
@@ -120,17 +73,17 @@ def test_missing_times_are_flagged_on_the_page(demo: Production) -> None:
 def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
     demo: Production,
 ) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=True)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=True)
     # First meal 6 h 40 min after a 07:00 call: 40 minutes late, two half hours, $25 + $35.
     edit_times(
-        access=_access(),
+        access=office_access(),
         entry=entry,
         times=EntryTimes(
-            call=_at(report, 7),
-            meal1_start=_at(report, 13, 40),
-            meal1_end=_at(report, 14, 10),
-            wrap=_at(report, 18),
+            call=at(report, 7),
+            meal1_start=at(report, 13, 40),
+            meal1_end=at(report, 14, 10),
+            wrap=at(report, 18),
             status="W",
         ),
     )
@@ -143,68 +96,68 @@ def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
         violation.explanation
     )
     assert document.labour.penalties >= Decimal("60.00")
-    page = _client("producer").get(reverse("report_detail", args=["DEMO", report.pk]))
+    page = client_for("producer").get(reverse("report_detail", args=["DEMO", report.pk]))
     assert violation.explanation in page.content.decode()
     assert b"Labour cost of the day" in page.content
     # A department head reads the DPR, but the pay of the day stays with the money people.
-    head = _client("gaffer").get(reverse("report_detail", args=["DEMO", report.pk]))
+    head = client_for("gaffer").get(reverse("report_detail", args=["DEMO", report.pk]))
     assert head.status_code == 200 and b"Labour cost of the day" not in head.content
-    pdf = _client("producer").get(reverse("report_pdf", args=["DEMO", report.pk]))
+    pdf = client_for("producer").get(reverse("report_pdf", args=["DEMO", report.pk]))
     assert pdf["Content-Type"] == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
-    assert _squeezed(violation.explanation) in _squeezed(text)
-    assert _squeezed(name) in _squeezed(text)
+    assert squeezed(violation.explanation) in squeezed(text)
+    assert squeezed(name) in squeezed(text)
 
 
 def test_a_wrap_past_midnight_is_the_same_shoot_day_going_on(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=False)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=False)
     edit_times(
-        access=_access(),
+        access=office_access(),
         entry=entry,
         times=EntryTimes(
-            call=_at(report, 18),
-            meal1_start=_at(report, 23, 30),
-            meal1_end=_at(report, 24),
-            wrap=_at(report, 3, days=1),
+            call=at(report, 18),
+            meal1_start=at(report, 23, 30),
+            meal1_end=at(report, 24),
+            wrap=at(report, 3, days=1),
         ),
     )
     line = next(p for p in report_document(report).crew if p.pk == entry.pk)
     assert line.costed and not line.missing
     assert line.hours == Decimal("8.5")
-    page = _client().get(reverse("report_detail", args=["DEMO", report.pk]))
+    page = client_for().get(reverse("report_detail", args=["DEMO", report.pk]))
     assert b"(+1 day)" in page.content
 
 
 def test_an_out_time_before_the_in_time_is_refused_on_the_field_and_nothing_saved(
     demo: Production,
 ) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=False)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=False)
     before = entry.call
     with pytest.raises(FieldErrors) as refused:
         edit_times(
-            access=_access(),
+            access=office_access(),
             entry=entry,
-            times=EntryTimes(call=_at(report, 8), wrap=_at(report, 6), remarks="changed"),
+            times=EntryTimes(call=at(report, 8), wrap=at(report, 6), remarks="changed"),
         )
     assert "is not after the call" in refused.value.errors["wrap"]
     with pytest.raises(FieldErrors) as overlapping:
         edit_times(
-            access=_access(),
+            access=office_access(),
             entry=entry,
             times=EntryTimes(
-                call=_at(report, 7),
-                meal1_start=_at(report, 12),
-                meal1_end=_at(report, 13),
-                meal2_start=_at(report, 12, 30),
-                meal2_end=_at(report, 13, 30),
-                wrap=_at(report, 20),
+                call=at(report, 7),
+                meal1_start=at(report, 12),
+                meal1_end=at(report, 13),
+                meal2_start=at(report, 12, 30),
+                meal2_end=at(report, 13, 30),
+                wrap=at(report, 20),
             ),
         )
     assert "overlap" in overlapping.value.errors["meal2_start"]
     url = reverse("report_entry_edit", args=["DEMO", report.pk, entry.pk])
-    answer = _client().post(
+    answer = client_for().post(
         url, {"call": "2026-11-02T08:00", "wrap": "2026-11-02T06:00", "remarks": "changed"}
     )
     assert answer.status_code == 400
@@ -214,12 +167,12 @@ def test_an_out_time_before_the_in_time_is_refused_on_the_field_and_nothing_save
 
 
 def test_the_office_edits_times_through_the_page(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=False)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=False)
     url = reverse("report_entry_edit", args=["DEMO", report.pk, entry.pk])
-    assert _client().get(url).status_code == 200
+    assert client_for().get(url).status_code == 200
     day = report.day.date.isoformat()
-    answer = _client().post(url, {"call": f"{day}T07:00", "wrap": f"{day}T19:00"})
+    answer = client_for().post(url, {"call": f"{day}T07:00", "wrap": f"{day}T19:00"})
     assert answer.status_code == 302
     entry.refresh_from_db()
     zone = ZoneInfo(demo.time_zone)
@@ -227,14 +180,20 @@ def test_the_office_edits_times_through_the_page(demo: Production) -> None:
 
 
 def test_a_scene_not_finished_goes_back_to_the_boneyard(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
     scene = ReportScene.objects.select_related("report").filter(report=report).first()
     assert scene is not None
     with pytest.raises(FieldErrors) as refused:
-        set_scene_result(access=_access(), report_scene=scene, result="not_shot", eighths_shot=2)
+        set_scene_result(
+            access=office_access(), report_scene=scene, result="not_shot", eighths_shot=2
+        )
     assert "eighths_shot" in refused.value.errors
     set_scene_result(
-        access=_access(), report_scene=scene, result="partial", eighths_shot=1, to_boneyard=True
+        access=office_access(),
+        report_scene=scene,
+        result="partial",
+        eighths_shot=1,
+        to_boneyard=True,
     )
     strip = Strip.objects.get(schedule=report.call_sheet.schedule, scene_id=scene.scene_id)
     assert strip.day is None
@@ -247,7 +206,7 @@ def test_the_report_reads_in_the_same_number_of_queries_for_any_day(
 ) -> None:
     counts = []
     for number in (1, 2, 3):
-        report = start_report(access=_access(), call_sheet=_sheet(number))
+        report = start_report(access=office_access(), call_sheet=sheet_with_cast(number))
         with CaptureQueriesContext(connection) as queries:
             report_document(report)
         counts.append(len(queries))
@@ -255,12 +214,12 @@ def test_the_report_reads_in_the_same_number_of_queries_for_any_day(
 
 
 def test_times_not_known_yet_are_saved_and_flagged_not_refused(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=False)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=False)
     edit_times(
-        access=_access(),
+        access=office_access(),
         entry=entry,
-        times=EntryTimes(call=_at(report, 7), meal1_start=_at(report, 13)),
+        times=EntryTimes(call=at(report, 7), meal1_start=at(report, 13)),
     )
     line = next(p for p in report_document(report).crew if p.pk == entry.pk)
     assert line.missing == ("out", "1st meal end")
@@ -270,30 +229,30 @@ def test_times_not_known_yet_are_saved_and_flagged_not_refused(demo: Production)
 def test_a_scene_marked_complete_counts_all_its_pages_after_a_partial(
     demo: Production,
 ) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
     scene = report.scenes.order_by("order").first()
     assert scene is not None and scene.eighths >= 1
-    set_scene_result(access=_access(), report_scene=scene, result="partial", eighths_shot=1)
+    set_scene_result(access=office_access(), report_scene=scene, result="partial", eighths_shot=1)
     scene.refresh_from_db()
-    set_scene_result(access=_access(), report_scene=scene, result="complete", eighths_shot=1)
+    set_scene_result(access=office_access(), report_scene=scene, result="complete", eighths_shot=1)
     scene.refresh_from_db()
     assert (scene.result, scene.eighths_shot) == ("complete", scene.eighths)
 
 
 def test_the_office_sees_the_overtime_worked_without_the_money(demo: Production) -> None:
-    report = start_report(access=_access(), call_sheet=_sheet())
-    entry = _entry(report, cast=True)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=True)
     edit_times(
-        access=_access(),
+        access=office_access(),
         entry=entry,
         times=EntryTimes(
-            call=_at(report, 7),
-            meal1_start=_at(report, 12),
-            meal1_end=_at(report, 12, 30),
-            wrap=_at(report, 20, 30),
+            call=at(report, 7),
+            meal1_start=at(report, 12),
+            meal1_end=at(report, 12, 30),
+            wrap=at(report, 20, 30),
             status="W",
         ),
     )
-    page = _client().get(f"/p/DEMO/reports/{report.pk}/").content.decode()
+    page = client_for().get(f"/p/DEMO/reports/{report.pk}/").content.decode()
     assert "overtime: " in page and "at 1.5x" in page
     assert "Labour cost of the day" not in page  # the coordinator does not see rates

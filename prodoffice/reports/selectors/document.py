@@ -1,4 +1,4 @@
-"""Reads of daily production reports, permission-scoped, and one report as the DPR prints it."""
+"""One report as the DPR's page and PDF print it."""
 
 from __future__ import annotations
 
@@ -7,96 +7,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.db.models import QuerySet, Sum
-from django.http import Http404
+from django.db.models import Q, QuerySet, Sum
 
-from prodoffice.callsheets.models import CallSheet
-from prodoffice.domain.access import Capability
 from prodoffice.domain.rules import DayResult
 from prodoffice.domain.scheduling.calendar import DayKind
 from prodoffice.domain.scheduling.constraints import pages
-from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.costing import cost_entries
-from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
-from prodoffice.scheduling.models import Schedule, ShootDay
+from prodoffice.reports.models import DailyReport, MediaUsed, ReportScene, TimeEntry
+from prodoffice.reports.timecards import TIME_LABELS
 
 ZERO = Decimal(0)
-TIME_LABELS = {
-    "call": "in",
-    "meal1_start": "1st meal start",
-    "meal1_end": "1st meal end",
-    "meal2_start": "2nd meal start",
-    "meal2_end": "2nd meal end",
-    "wrap": "out",
-}
-
-
-def reports(access: ProductionAccess) -> QuerySet[DailyReport]:
-    access.require(Capability.VIEW_REPORTS)
-    return DailyReport.objects.select_related(
-        "production", "day", "call_sheet__schedule", "call_sheet__day"
-    ).filter(production=access.production)
-
-
-def access_report(access: ProductionAccess, pk: int) -> DailyReport:
-    report = reports(access).filter(pk=pk).first()
-    if report is None:
-        raise Http404("No such production report.")
-    return report
-
-
-def access_entry(report: DailyReport, pk: int) -> TimeEntry:
-    entry = (
-        TimeEntry.objects.select_related("report__production", "engagement__contact")
-        .filter(pk=pk, report=report)
-        .first()
-    )
-    if entry is None:
-        raise Http404("No such person on this report.")
-    return entry
-
-
-def access_report_scene(report: DailyReport, pk: int) -> ReportScene:
-    scene = (
-        ReportScene.objects.select_related("report__production", "report__call_sheet__schedule")
-        .filter(pk=pk, report=report)
-        .first()
-    )
-    if scene is None:
-        raise Http404("No such scene on this report.")
-    return scene
-
-
-@dataclass(frozen=True)
-class DayReport:
-    """A shoot day of the current schedule, its call sheet and its DPR, where made."""
-
-    day: ShootDay
-    sheet: CallSheet | None
-    report: DailyReport | None
-
-
-def day_reports(access: ProductionAccess, schedule: Schedule) -> list[DayReport]:
-    access.require(Capability.VIEW_REPORTS)
-    sheets = {
-        sheet.day_id: sheet
-        for sheet in CallSheet.objects.filter(schedule=schedule).select_related("report")
-    }
-    days = schedule.days.filter(kind=DayKind.SHOOT).order_by("order")
-    rows = []
-    for day in days:
-        sheet = sheets.get(day.pk)
-        report = getattr(sheet, "report", None) if sheet is not None else None
-        rows.append(DayReport(day=day, sheet=sheet, report=report))
-    return rows
-
-
-def day_report(schedule: Schedule, day: ShootDay) -> DailyReport | None:
-    return (
-        DailyReport.objects.select_related("production", "day", "call_sheet__schedule")
-        .filter(call_sheet__schedule=schedule, day=day)
-        .first()
-    )
 
 
 @dataclass(frozen=True)
@@ -110,10 +30,18 @@ class SceneLine:
     eighths_shot: int
     setups: int
     note: str
+    added: bool = False  # shot on the day, not on the call sheet
+    retake: bool = False  # completed on an earlier day: its pages are not counted again
 
     @property
     def pages(self) -> str:
         return pages(self.eighths)
+
+    @property
+    def kind(self) -> str:
+        return ", ".join(
+            word for word, flag in (("added", self.added), ("retake", self.retake)) if flag
+        )
 
     @property
     def pages_shot(self) -> str:
@@ -167,6 +95,43 @@ class ViolationLine:
 
 
 @dataclass(frozen=True)
+class BackgroundLine:
+    """A background group: how many, their times, and the hours each worked where known."""
+
+    pk: int
+    description: str
+    count: int
+    call: datetime | None
+    meal_start: datetime | None
+    meal_end: datetime | None
+    wrap: datetime | None
+    remarks: str
+
+    @property
+    def hours(self) -> Decimal | None:
+        """Call to wrap less the meal, per person; None until both ends are known."""
+        if self.call is None or self.wrap is None:
+            return None
+        minutes = (self.wrap - self.call).total_seconds() / 60
+        if self.meal_start is not None and self.meal_end is not None:
+            minutes -= (self.meal_end - self.meal_start).total_seconds() / 60
+        return (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class MediaLine:
+    """One camera's or recorder's cards (or rolls) today and to date."""
+
+    pk: int | None  # None: a device used on earlier days only
+    device: str
+    count: int
+    gigabytes: Decimal | None
+    note: str
+    count_to_date: int
+    gigabytes_to_date: Decimal
+
+
+@dataclass(frozen=True)
 class Totals:
     scenes_scheduled: int
     scenes_complete: int
@@ -178,6 +143,8 @@ class Totals:
     setups_to_date: int
     script_minutes: Decimal
     script_minutes_to_date: Decimal
+    scenes_added: int = 0
+    retakes: int = 0
 
     def pages(self, eighths: int) -> str:
         return pages(eighths)
@@ -214,6 +181,12 @@ class ReportDocument:
     violations: list[ViolationLine]
     labour: Labour
     notes: list[tuple[str, str]] = field(default_factory=list)
+    background: list[BackgroundLine] = field(default_factory=list)
+    media: list[MediaLine] = field(default_factory=list)
+
+    @property
+    def background_count(self) -> int:
+        return sum(group.count for group in self.background)
 
     @property
     def missing(self) -> int:
@@ -248,22 +221,28 @@ def report_document(report: DailyReport) -> ReportDocument:
             eighths_shot=s.eighths_shot,
             setups=s.setups,
             note=s.note,
+            added=s.added,
+            retake=s.retake,
         )
         for s in scene_rows
     ]
     to_date = DailyReport.objects.filter(
         call_sheet__schedule=sheet.schedule, day__date__lte=day.date
     )
+    # Scheduled: what the call sheets scheduled (not scenes added on the day); shot: first
+    # takes only (a retake's pages were credited the day the scene was completed).
     scene_sums = ReportScene.objects.filter(report__in=to_date).aggregate(
-        scheduled=Sum("eighths"), shot=Sum("eighths_shot"), setups=Sum("setups")
+        scheduled=Sum("eighths", filter=Q(added=False)),
+        shot=Sum("eighths_shot", filter=Q(retake=False)),
+        setups=Sum("setups"),
     )
     day_sums = to_date.aggregate(setups=Sum("setups"), minutes=Sum("script_minutes"))
     scene_setups = sum(s.setups for s in scene_rows)
     totals = Totals(
-        scenes_scheduled=len(scene_rows),
+        scenes_scheduled=sum(1 for s in scene_rows if not s.added),
         scenes_complete=sum(1 for s in scene_rows if s.result == ReportScene.Result.COMPLETE),
-        eighths_scheduled=sum(s.eighths for s in scene_rows),
-        eighths_shot=sum(s.eighths_shot for s in scene_rows),
+        eighths_scheduled=sum(s.eighths for s in scene_rows if not s.added),
+        eighths_shot=sum(s.eighths_shot for s in scene_rows if not s.retake),
         eighths_scheduled_to_date=scene_sums["scheduled"] or 0,
         eighths_shot_to_date=scene_sums["shot"] or 0,
         # The day's count where the report gives one, else the scenes' setups added up.
@@ -271,6 +250,8 @@ def report_document(report: DailyReport) -> ReportDocument:
         setups_to_date=max(day_sums["setups"] or 0, scene_sums["setups"] or 0),
         script_minutes=report.script_minutes,
         script_minutes_to_date=day_sums["minutes"] or ZERO,
+        scenes_added=sum(1 for s in scene_rows if s.added),
+        retakes=sum(1 for s in scene_rows if s.retake),
     )
     entries = list(
         TimeEntry.objects.filter(report=report).select_related(
@@ -343,7 +324,51 @@ def report_document(report: DailyReport) -> ReportDocument:
         violations=violations,
         labour=Labour(regular=regular, overtime=overtime, penalties=penalties, uncosted=uncosted),
         notes=[(label, text) for label, text in notes if text],
+        background=_background(report, zone),
+        media=_media(report, to_date),
     )
+
+
+def _background(report: DailyReport, zone: ZoneInfo) -> list[BackgroundLine]:
+    def local(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(zone) if moment is not None else None
+
+    return [
+        BackgroundLine(
+            pk=group.pk,
+            description=group.description,
+            count=group.count,
+            call=local(group.call),
+            meal_start=local(group.meal_start),
+            meal_end=local(group.meal_end),
+            wrap=local(group.wrap),
+            remarks=group.remarks,
+        )
+        for group in report.background.all()
+    ]
+
+
+def _media(report: DailyReport, to_date: QuerySet[DailyReport]) -> list[MediaLine]:
+    """Today's lines, each with its device's totals to date (devices matched by name)."""
+    totals: dict[str, tuple[int, Decimal]] = {}
+    for device, count, gigabytes in MediaUsed.objects.filter(report__in=to_date).values_list(
+        "device", "count", "gigabytes"
+    ):
+        key = device.strip().lower()
+        before = totals.get(key, (0, ZERO))
+        totals[key] = (before[0] + count, before[1] + (gigabytes or ZERO))
+    return [
+        MediaLine(
+            pk=media.pk,
+            device=media.device,
+            count=media.count,
+            gigabytes=media.gigabytes,
+            note=media.note,
+            count_to_date=totals[media.device.strip().lower()][0],
+            gigabytes_to_date=totals[media.device.strip().lower()][1],
+        )
+        for media in report.media.all()
+    ]
 
 
 def _hours_minutes(minutes: int) -> str:

@@ -1,4 +1,4 @@
-"""Every write to a DPR: started from the call sheet, then the day's edits."""
+"""A DPR started from the call sheet, the day's times and notes, and each person's times."""
 
 from __future__ import annotations
 
@@ -17,14 +17,14 @@ from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
 from prodoffice.reports.timecards import (
+    CAST_TIME_FIELDS,
     TIME_FIELDS,
     EntryTimes,
     local_zone,
+    sequence_errors,
     time_card,
     time_errors,
 )
-from prodoffice.scheduling.models import Strip
-from prodoffice.scheduling.services import move_strip
 
 
 @transaction.atomic
@@ -82,18 +82,17 @@ def _on(sheet: CallSheet, moment: time | None, zone: ZoneInfo) -> datetime | Non
 
 @transaction.atomic
 def edit_times(*, access: ProductionAccess, entry: TimeEntry, times: EntryTimes) -> TimeEntry:
-    """Save one person's in, meals and out; times that contradict each other save nothing."""
+    """Save one person's times; times that contradict each other save nothing."""
     access.require(Capability.EDIT_REPORTS)
     report = entry.report
     if report.production_id != access.production.pk:
         raise RuleBroken("That report is not on this production.")
-    errors = time_errors(
-        time_card(times, person=entry.engagement.contact.name, zone=local_zone(report))
-    )
+    card = time_card(times, person=entry.engagement.contact.name, zone=local_zone(report))
+    errors = {**sequence_errors(times), **time_errors(card)}
     if errors:
         raise FieldErrors(errors)
     before = history.snapshot(entry)
-    for name in TIME_FIELDS:
+    for name in (*TIME_FIELDS, *CAST_TIME_FIELDS):
         setattr(entry, name, getattr(times, name))
     entry.status = times.status.strip().upper()
     entry.remarks = times.remarks.strip()
@@ -142,69 +141,3 @@ def edit_report(*, access: ProductionAccess, report: DailyReport, details: DayDe
         setattr(report, name, value.strip() if isinstance(value, str) else value)
     report.save()
     history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
-
-
-@transaction.atomic
-def set_scene_result(
-    *,
-    access: ProductionAccess,
-    report_scene: ReportScene,
-    result: str,
-    eighths_shot: int | None = None,
-    setups: int = 0,
-    note: str = "",
-    to_boneyard: bool = False,
-) -> ReportScene:
-    """Record what was shot of a scene; one not finished can go back to the boneyard.
-
-    A complete scene is all its eighths unless told otherwise; a scene not shot has none.
-    """
-    access.require(Capability.EDIT_REPORTS)
-    report = report_scene.report
-    if report.production_id != access.production.pk:
-        raise RuleBroken("That report is not on this production.")
-    errors: dict[str, str] = {}
-    if result not in ReportScene.Result.values:
-        errors["result"] = "Choose complete, partial or not shot."
-    # A complete scene is credited with all its pages, whatever the form still holds from an
-    # earlier partial (the page's form always sends the eighths field).
-    complete = result == ReportScene.Result.COMPLETE
-    shot = report_scene.eighths if complete else eighths_shot or 0
-    if result == ReportScene.Result.NOT_SHOT and shot:
-        errors["eighths_shot"] = "A scene not shot has no eighths shot; call it partial."
-    if result == ReportScene.Result.PARTIAL and shot <= 0:
-        errors["eighths_shot"] = "Enter how many eighths of the scene were shot."
-    if shot < 0:
-        errors["eighths_shot"] = "Eighths shot cannot be negative."
-    if setups < 0:
-        errors["setups"] = "Setups cannot be negative."
-    strip = None
-    if to_boneyard:
-        if result == ReportScene.Result.COMPLETE:
-            errors["to_boneyard"] = "A complete scene stays where it was shot."
-        else:
-            strip = (
-                Strip.objects.select_related("schedule")
-                .filter(schedule=report.call_sheet.schedule, scene_id=report_scene.scene_id)
-                .first()
-            )
-            if strip is None or report_scene.scene_id is None:
-                errors["to_boneyard"] = "That scene is no longer on the stripboard."
-    if errors:
-        raise FieldErrors(errors)
-    before = history.snapshot(report_scene)
-    report_scene.result = result
-    report_scene.eighths_shot = shot
-    report_scene.setups = setups
-    report_scene.note = note.strip()
-    report_scene.save()
-    history.record_change(access, report_scene, ChangeRecord.Action.CHANGED, before=before)
-    if strip is not None:
-        move_strip(
-            access=access,
-            strip=strip,
-            day=None,
-            position=10**6,
-            version=strip.schedule.version,
-        )
-    return report_scene

@@ -1,0 +1,50 @@
+"""The report page as every view that shows it builds it: its context, in the production's time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from prodoffice.domain.access import Capability
+from prodoffice.productions.access import ProductionAccess
+from prodoffice.reports import selectors
+from prodoffice.reports.forms import AddSceneForm, BackgroundForm, DayForm, MediaForm, move_choices
+from prodoffice.reports.models import DailyReport, ReportScene
+
+PAGE = "reports/report.html"
+View = Callable[..., HttpResponse]
+
+
+def local_time(view: View) -> View:
+    """Times are entered and shown in the production's zone: a call at 7:00 is 7:00 there."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, access: ProductionAccess, *args: Any, **kw: Any) -> Any:
+        with timezone.override(ZoneInfo(access.production.time_zone)):
+            return view(request, access, *args, **kw)
+
+    return wrapped
+
+
+def report_context(access: ProductionAccess, report: DailyReport, **forms: Any) -> dict[str, Any]:
+    """The report page; `forms` are the ones sent back with their errors."""
+    office = access.can(Capability.EDIT_REPORTS)
+    return {
+        "report": report,
+        "document": selectors.report_document(report),
+        "office": office,
+        "money": access.can(Capability.VIEW_RATES),
+        "day_form": forms.get("day_form") or (DayForm.of(report) if office else None),
+        "scene_form": forms.get("scene_form"),
+        "add_scene_form": forms.get("add_scene_form") or AddSceneForm(),
+        "background_form": forms.get("background_form") or BackgroundForm(),
+        "media_form": forms.get("media_form") or MediaForm(),
+        "result_choices": ReportScene.Result.choices,
+        "move_choices": move_choices(selectors.later_days(report)) if office else [],
+        "deliveries": list(report.deliveries.all()),
+    }

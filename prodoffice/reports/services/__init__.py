@@ -1,0 +1,34 @@
+"""Every write to a DPR goes through these."""
+
+from __future__ import annotations
+
+from prodoffice.reports.services.background import (
+    BackgroundDetails,
+    remove_background,
+    save_background,
+)
+from prodoffice.reports.services.day import (
+    DayDetails,
+    EntryTimes,
+    edit_report,
+    edit_times,
+    start_report,
+)
+from prodoffice.reports.services.media import MediaDetails, remove_media, save_media
+from prodoffice.reports.services.scenes import add_scene, set_scene_result
+
+__all__ = [
+    "BackgroundDetails",
+    "DayDetails",
+    "EntryTimes",
+    "MediaDetails",
+    "add_scene",
+    "edit_report",
+    "edit_times",
+    "remove_background",
+    "remove_media",
+    "save_background",
+    "save_media",
+    "set_scene_result",
+    "start_report",
+]
