@@ -101,6 +101,7 @@ def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, An
             else None
         ),
         "notes": [[label, text] for label, text in document.notes],
+        "deal_notes": [f"{note} ({count})" for note, count in document.deal_notes],
         "background": [
             {
                 "who": g.description,

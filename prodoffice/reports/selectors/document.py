@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -64,6 +65,7 @@ class PersonLine:
     problems: tuple[str, ...]
     rules: str  # the rule set's short name, or why there is none
     result: DayResult | None
+    note: str = ""  # how the deal is costed, where the figures cannot say it (flat, weekly)
 
     @property
     def costed(self) -> bool:
@@ -185,6 +187,12 @@ class ReportDocument:
     media: list[MediaLine] = field(default_factory=list)
 
     @property
+    def deal_notes(self) -> list[tuple[str, int]]:
+        """Each way a deal is costed that the figures cannot show, with how many it covers."""
+        counts = Counter(p.note for p in (*self.cast, *self.crew) if p.note)
+        return sorted(counts.items())
+
+    @property
     def background_count(self) -> int:
         return sum(group.count for group in self.background)
 
@@ -266,7 +274,8 @@ def report_document(report: DailyReport) -> ReportDocument:
     uncosted = 0
     for entry in entries:
         engagement = entry.engagement
-        rules, result = costings[entry.pk].rules, costings[entry.pk].result
+        costing = costings[entry.pk]
+        rules, result = costing.rules, costing.result
         line = PersonLine(
             pk=entry.pk,
             name=engagement.contact.name,
@@ -285,6 +294,7 @@ def report_document(report: DailyReport) -> ReportDocument:
             problems=result.problems if result is not None else (rules,),
             rules=rules,
             result=result,
+            note=costing.note,
         )
         # A person on hold or not called has no times to report and nothing to cost here.
         if entry.call is None and entry.wrap is None and entry.status in ("H", ""):

@@ -290,3 +290,12 @@ def test_media_is_listed_with_its_totals_to_date(demo: Production) -> None:
     assert set(refused.value.errors) == {"device", "count"}
     assert MediaUsed.objects.filter(report=second).count() == 2
     assert "Sound" in _pdf_text(second) and "Acamera" in _pdf_text(first)
+
+
+def test_the_report_says_how_weekly_deals_are_costed(demo: Production) -> None:
+    report = _report()
+    notes = dict(report_document(report).deal_notes)
+    weekly = next(note for note in notes if note.startswith("Weekly deal"))
+    assert notes[weekly] > 1  # once for everyone on a weekly deal, not on every row
+    assert weekly in _page(report)
+    assert squeezed(weekly) in _pdf_text(report)
