@@ -8,7 +8,13 @@ from typing import Any
 from django import forms
 
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
-from prodoffice.reports.services import BackgroundDetails, DayDetails, EntryTimes, MediaDetails
+from prodoffice.reports.services import (
+    BackgroundDetails,
+    DayDetails,
+    EntryTimes,
+    MediaDetails,
+    SharedTimes,
+)
 from prodoffice.reports.timecards import CAST_TIME_FIELDS, TIME_FIELDS
 from prodoffice.scheduling.models import ShootDay
 
@@ -126,6 +132,26 @@ def move_choices(later_days: Sequence[ShootDay]) -> list[tuple[str, str]]:
 
 class AddSceneForm(forms.Form):
     number = forms.CharField(label="Scene number", max_length=12)
+
+
+class SharedTimesForm(forms.Form):
+    """The meal and wrap most of the company shares, given to everyone who has none yet."""
+
+    group = forms.ChoiceField(
+        label="Give to",
+        choices=[("crew", "Crew"), ("cast", "Cast"), ("everyone", "Everyone")],
+        initial="crew",
+    )
+    meal1_start = _moment("1st meal start")
+    meal1_end = _moment("1st meal end")
+    meal2_start = _moment("2nd meal start")
+    meal2_end = _moment("2nd meal end")
+    wrap = _moment("Out")
+
+    def shared(self) -> SharedTimes:
+        data = dict(self.cleaned_data)
+        data.pop("group")
+        return SharedTimes(**data)
 
 
 class BackgroundForm(forms.Form):

@@ -13,7 +13,14 @@ from django.utils import timezone
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports import selectors
-from prodoffice.reports.forms import AddSceneForm, BackgroundForm, DayForm, MediaForm, move_choices
+from prodoffice.reports.forms import (
+    AddSceneForm,
+    BackgroundForm,
+    DayForm,
+    MediaForm,
+    SharedTimesForm,
+    move_choices,
+)
 from prodoffice.reports.models import DailyReport, ReportScene
 
 PAGE = "reports/report.html"
@@ -43,6 +50,7 @@ def report_context(access: ProductionAccess, report: DailyReport, **forms: Any) 
         "scene_form": forms.get("scene_form"),
         "add_scene_form": forms.get("add_scene_form") or AddSceneForm(),
         "background_form": forms.get("background_form") or BackgroundForm(),
+        "shared_form": forms.get("shared_form") or SharedTimesForm(),
         "media_form": forms.get("media_form") or MediaForm(),
         "result_choices": ReportScene.Result.choices,
         "move_choices": move_choices(selectors.later_days(report)) if office else [],

@@ -15,7 +15,13 @@ from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.reports import selectors, services
-from prodoffice.reports.forms import AddSceneForm, BackgroundForm, MediaForm, SceneResultForm
+from prodoffice.reports.forms import (
+    AddSceneForm,
+    BackgroundForm,
+    MediaForm,
+    SceneResultForm,
+    SharedTimesForm,
+)
 from prodoffice.reports.models import DailyReport
 from prodoffice.reports.page import PAGE, local_time, report_context
 
@@ -86,6 +92,34 @@ def report_scene_add(request: HttpRequest, access: ProductionAccess, pk: int) ->
             messages.success(request, f"Added scene {added.number}, {what}.")
             return _back(report, f"scene-{added.pk}")
     context = report_context(access, report, add_scene_form=form)
+    return render(request, PAGE, context, status=400)
+
+
+@require_POST
+@production_page(Capability.EDIT_REPORTS)
+@local_time
+def report_shared_times(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    """The meal and wrap most of the company shares, given to everyone without theirs yet."""
+    report = selectors.access_report(access, pk)
+    form = SharedTimesForm(request.POST)
+    if form.is_valid():
+        try:
+            done = services.fill_shared_times(
+                access=access, report=report, shared=form.shared(), group=form.cleaned_data["group"]
+            )
+        except RuleBroken as error:
+            show_errors(form, error)
+        else:
+            count = len(done.filled)
+            messages.success(
+                request,
+                f"Gave the times to {count} {'person' if count == 1 else 'people'}; "
+                "times already entered were kept.",
+            )
+            for name, why in done.skipped:
+                messages.warning(request, f"{name} left as they were: {why}")
+            return _back(report, "people")
+    context = report_context(access, report, shared_form=form)
     return render(request, PAGE, context, status=400)
 
 

@@ -22,6 +22,11 @@ urlpatterns = [
         record_views.report_scene_edit,
         name="report_scene_edit",
     ),
+    path(
+        "reports/<int:pk>/shared-times/",
+        record_views.report_shared_times,
+        name="report_shared_times",
+    ),
     path("reports/<int:pk>/scenes/add/", record_views.report_scene_add, name="report_scene_add"),
     path(
         "reports/<int:pk>/background/add/",

@@ -289,6 +289,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "report_entry_edit": ("get", _report_entry, OFFICE),
     "report_scene_edit": ("post", _report_scene, OFFICE),
     "report_scene_add": ("post", _report, OFFICE),
+    "report_shared_times": ("post", _report, OFFICE),
     "report_background_add": ("post", _report, OFFICE),
     "report_background_edit": ("post", _report_background, OFFICE),
     "report_background_remove": ("post", _report_background, OFFICE),

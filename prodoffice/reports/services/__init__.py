@@ -14,6 +14,7 @@ from prodoffice.reports.services.day import (
     edit_times,
     start_report,
 )
+from prodoffice.reports.services.fill import Filled, SharedTimes, fill_shared_times
 from prodoffice.reports.services.media import MediaDetails, remove_media, save_media
 from prodoffice.reports.services.scenes import add_scene, set_scene_result
 
@@ -21,10 +22,13 @@ __all__ = [
     "BackgroundDetails",
     "DayDetails",
     "EntryTimes",
+    "Filled",
     "MediaDetails",
+    "SharedTimes",
     "add_scene",
     "edit_report",
     "edit_times",
+    "fill_shared_times",
     "remove_background",
     "remove_media",
     "save_background",

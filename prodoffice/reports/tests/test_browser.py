@@ -234,6 +234,20 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
     expect(grip.locator("td").nth(column(crew, "Hours"))).to_contain_text("11.5")
     expect(grip.locator(".badge.warn")).to_have_count(0)
     expect(grip).not_to_have_class(re.compile(r"\bflagged\b"))
+
+    # The rest of the crew had the company's lunch and wrapped together: given at once.
+    page.locator("details summary", has_text="Times most of the company shares").click()
+    shared = page.locator("form").filter(has=page.get_by_role("button", name="Give these times"))
+    shared.get_by_label("Give to").select_option(label="Crew")
+    shared.get_by_label("1st meal start").fill(at(on, time(12, 30)))
+    shared.get_by_label("1st meal end").fill(at(on, time(13)))
+    shared.get_by_label("Out").fill(at(on, time(19, 30)))
+    shared.get_by_role("button", name="Give these times").click()
+    expect(page.locator("main .messages")).to_contain_text("times already entered were kept")
+    crew = table_after(page, "Crew")
+    expect(crew.locator(".badge.warn")).to_have_count(0)  # no one on the crew is missing a time
+    grip = row_of(crew, CREW_MEMBER)
+    expect(grip.locator("td").nth(column(crew, "Out"))).to_have_text("19:00")  # theirs is kept
     page.screenshot(path=output_dir / "dpr-day-1.png", full_page=True)
 
     # The producer, who sees pay, reads the same report: the performer's overtime is costed.

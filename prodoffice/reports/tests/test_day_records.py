@@ -13,14 +13,22 @@ from prodoffice.callsheets.tests.test_generate import demo
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.productions.models import Production
 from prodoffice.reports import pdf
-from prodoffice.reports.models import BackgroundGroup, DailyReport, MediaUsed, ReportScene
+from prodoffice.reports.models import (
+    BackgroundGroup,
+    DailyReport,
+    MediaUsed,
+    ReportScene,
+    TimeEntry,
+)
 from prodoffice.reports.selectors import report_document
 from prodoffice.reports.services import (
     BackgroundDetails,
     EntryTimes,
     MediaDetails,
+    SharedTimes,
     add_scene,
     edit_times,
+    fill_shared_times,
     save_background,
     save_media,
     set_scene_result,
@@ -299,3 +307,73 @@ def test_the_report_says_how_weekly_deals_are_costed(demo: Production) -> None:
     assert notes[weekly] > 1  # once for everyone on a weekly deal, not on every row
     assert weekly in _page(report)
     assert squeezed(weekly) in _pdf_text(report)
+
+
+def test_the_shared_meal_and_wrap_go_to_everyone_without_their_own(demo: Production) -> None:
+    report = _report()
+    early = first_entry(report, cast=False)
+    edit_times(  # this one wrapped early and had no second meal: entered for them already
+        access=office_access(),
+        entry=early,
+        times=EntryTimes(
+            call=early.call,
+            meal1_start=at(report, 12),
+            meal1_end=at(report, 12, 30),
+            wrap=at(report, 15),
+        ),
+    )
+    crew_called = TimeEntry.objects.filter(
+        report=report, engagement__cast_number__isnull=True, call__isnull=False
+    ).count()
+    done = fill_shared_times(
+        access=office_access(),
+        report=report,
+        shared=SharedTimes(
+            meal1_start=at(report, 13), meal1_end=at(report, 13, 30), wrap=at(report, 19, 30)
+        ),
+        group="crew",
+    )
+    assert len(done.filled) == crew_called - 1 and not done.skipped
+    early.refresh_from_db()
+    assert f"{early.wrap.astimezone(at(report, 0).tzinfo):%H:%M}" == "15:00"  # kept
+    document = report_document(report)
+    assert not any(p.missing for p in document.crew if p.times["call"] is not None)
+    # 07:00 to 19:30 less the half-hour meal is 12 hours for a crew member called at 07:00.
+    at_seven = [p for p in document.crew if p.pk != early.pk and p.times["call"] == at(report, 7)]
+    assert at_seven and all(p.hours == Decimal("12.0") for p in at_seven)
+    assert all(p.times["wrap"] is None for p in document.cast)  # cast were not given them
+
+
+def test_shared_times_that_contradict_someones_own_leave_them_and_name_them(
+    demo: Production,
+) -> None:
+    report = _report()
+    entry = first_entry(report, cast=False)
+    edit_times(
+        access=office_access(),
+        entry=entry,
+        times=EntryTimes(call=entry.call, meal2_start=at(report, 19), meal2_end=at(report, 19, 30)),
+    )
+    done = fill_shared_times(
+        access=office_access(), report=report, shared=SharedTimes(wrap=at(report, 18)), group="crew"
+    )
+    assert [name for name, _ in done.skipped] == [entry.engagement.contact.name]
+    entry.refresh_from_db()
+    assert entry.wrap is None
+    with pytest.raises(FieldErrors) as refused:
+        fill_shared_times(
+            access=office_access(),
+            report=report,
+            shared=SharedTimes(meal1_start=at(report, 13)),
+            group="everyone",
+        )
+    assert "meal1_end" in refused.value.errors
+    answer = client_for().post(
+        f"/p/DEMO/reports/{report.pk}/shared-times/",
+        {
+            "group": "crew",
+            "meal1_start": f"{report.day.date}T13:30",
+            "meal1_end": f"{report.day.date}T13:00",
+        },
+    )
+    assert answer.status_code == 400 and "before it starts" in answer.content.decode()
