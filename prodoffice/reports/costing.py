@@ -13,6 +13,7 @@ from django.db.models import Max
 
 from prodoffice.domain.rules import (
     DayResult,
+    Meal,
     NoRuleSet,
     RuleSet,
     TimeCard,
@@ -85,6 +86,8 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
             report__day__date__gte=workweek_start(day.date, production.workweek_starts),
             report__day__date__lt=day.date,
             engagement__in=people,
+            call__isnull=False,  # a day without a call or a wrap is no day worked
+            wrap__isnull=False,
         )
         .order_by("report__day__date", "pk")
         .values("engagement", *TIME_FIELDS)
@@ -137,13 +140,29 @@ def _costed(
     )
     if earlier:
         # The earlier days under today's rules (a new agreement mid-week is not split).
-        week = week_so_far((_card(times, person, zone, card) for times in earlier), rules)
+        week = week_so_far((_card(times, card) for times in earlier), rules)
         card = week.carried_into(card)
     return Costing(rules.short_name, evaluate(card, rules), _note(rate_per, engagement, rules))
 
 
-def _card(times: EntryTimes, person: str, zone: ZoneInfo, today: TimeCard) -> TimeCard:
-    return time_card(times, person=person, zone=zone, rate=today.rate, rate_per=today.rate_per)
+def _card(times: EntryTimes, today: TimeCard) -> TimeCard:
+    """An earlier day's card, only to add up the week: its times need not be made local."""
+    meals = tuple(
+        Meal(start, end)
+        for start, end in (
+            (times.meal1_start, times.meal1_end),
+            (times.meal2_start, times.meal2_end),
+        )
+        if start is not None or end is not None
+    )
+    return TimeCard(
+        person=today.person,
+        call=times.call,
+        wrap=times.wrap,
+        rate=today.rate,
+        rate_per=today.rate_per,
+        meals=meals,
+    )
 
 
 def _note(rate_per: RatePer, engagement: Engagement, rules: RuleSet) -> str:

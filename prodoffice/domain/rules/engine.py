@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Literal
 
 from prodoffice.domain.rules.ruleset import Bands, RuleSet
@@ -109,15 +110,11 @@ def week_so_far(earlier: Iterable[TimeCard], rules: RuleSet) -> Week:
         if card.call is None or card.wrap is None:
             continue
         days += 1
-        dated = replace(card, week_before=timedelta(minutes=straight), day_of_workweek=min(days, 7))
-        if _problems(dated, rules):
+        if _problems(card, rules):
             continue
-        worked = _worked(dated, rules)[0]
-        straight += sum(
-            end - start
-            for start, end, multiplier, _ in _pieces(dated, rules, worked)
-            if multiplier == ONE
-        )
+        worked = _worked(card, rules)[0]
+        pieces = _pieces(card, rules, worked, week_before=straight, day=min(days, 7), words=False)
+        straight += sum(end - start for start, end, multiplier, _ in pieces if multiplier == ONE)
     return Week(timedelta(minutes=straight), days)
 
 
@@ -324,8 +321,24 @@ def _day_pay(card: TimeCard, rules: RuleSet, hourly: Decimal) -> Decimal:
     return hourly * rules.overtime.hours_in_paid_day
 
 
-def _pieces(card: TimeCard, rules: RuleSet, worked: int) -> list[tuple[int, int, Decimal, str]]:
-    """The day cut into (from, to, multiplier, label) minutes, weekly overtime lifted in."""
+def _pieces(
+    card: TimeCard,
+    rules: RuleSet,
+    worked: int,
+    *,
+    week_before: int | None = None,
+    day: int | None = None,
+    words: bool = True,
+) -> list[tuple[int, int, Decimal, str]]:
+    """The day cut into (from, to, multiplier, label) minutes, weekly overtime lifted in.
+
+    `week_before` (minutes) and `day` stand in for the card's own week when a week is added up;
+    without `words` the labels are left empty (adding up a week reads none of them).
+    """
+    if week_before is None:
+        week_before = card.week_before // timedelta(minutes=1)
+    if day is None:
+        day = card.day_of_workweek
     overtime = rules.overtime
     bands: Bands = overtime.daily
     weekly_after = overtime.weekly_after_hours
@@ -333,32 +346,43 @@ def _pieces(card: TimeCard, rules: RuleSet, worked: int) -> list[tuple[int, int,
     if card.rate_per == "week" and deal is not None:
         bands, weekly_after = deal.daily or overtime.daily, deal.weekly_after_hours
     day_label = ""
-    if card.day_of_workweek == 7 and overtime.seventh_day is not None:
+    if day == 7 and overtime.seventh_day is not None:
         bands, day_label = overtime.seventh_day, "7th day, "
-    elif card.day_of_workweek == 6 and overtime.sixth_day is not None:
+    elif day == 6 and overtime.sixth_day is not None:
         bands, day_label = overtime.sixth_day, "6th day, "
     # Straight time past the weekly limit is lifted to the weekly rate; rates are never
     # stacked (Labor Code 510(a)).
     pieces: list[tuple[int, int, Decimal, str]] = []
-    for index, (from_hours, multiplier) in enumerate(bands):
-        start = int(from_hours * 60)
-        end = int(bands[index + 1][0] * 60) if index + 1 < len(bands) else worked
+    for start, until, multiplier in _band_minutes(bands):
+        end = worked if until is None else until
         if start < min(end, worked):
-            label = f"{day_label}from {_duration(start)}" if start else f"{day_label}from call"
+            label = ""
+            if words:
+                label = f"{day_label}from {_duration(start)}" if start else f"{day_label}from call"
             pieces.append((start, min(end, worked), multiplier, label))
     if weekly_after is not None:
-        limit = int(weekly_after * 60) - card.week_before // timedelta(minutes=1)
+        limit = int(weekly_after * 60) - week_before
         lifted: list[tuple[int, int, Decimal, str]] = []
         for start, end, multiplier, label in pieces:
             if multiplier < overtime.weekly_multiplier and end > limit:
                 if start < limit:
                     lifted.append((start, limit, multiplier, label))
-                week_label = f"past {weekly_after} h in the week"
+                week_label = f"past {weekly_after} h in the week" if words else ""
                 lifted.append((max(start, limit), end, overtime.weekly_multiplier, week_label))
             else:
                 lifted.append((start, end, multiplier, label))
         pieces = lifted
     return pieces
+
+
+@cache
+def _band_minutes(bands: Bands) -> tuple[tuple[int, int | None, Decimal], ...]:
+    """Each band as (from, to) minutes and its multiple; the last runs to the wrap (None)."""
+    edges = [int(from_hours * 60) for from_hours, _ in bands]
+    return tuple(
+        (edge, edges[index + 1] if index + 1 < len(edges) else None, multiplier)
+        for index, (edge, (_, multiplier)) in enumerate(zip(edges, bands, strict=True))
+    )
 
 
 def _pay(card: TimeCard, rules: RuleSet, hourly: Decimal, worked: int) -> tuple[PayLine, ...]:

@@ -36,24 +36,30 @@ def days(
     meal_length: st.SearchStrategy[int] = MEAL_LENGTHS,
     rest: st.SearchStrategy[int | None] = RESTS,
 ) -> Day:
-    # Calls fall anywhere in the year, so some days cross midnight and the clock changes.
+    # Calls fall anywhere in the year, so some days cross midnight and the clock changes. The
+    # gaps are real minutes: added in UTC, then read in Los Angeles (an aware datetime plus a
+    # timedelta is wall-clock arithmetic, an hour off across a clock change).
     call = START + timedelta(minutes=draw(st.integers(0, 365 * 24 * 60)))
-    moment, meals, gaps = call, [], []
+    moment, meals, gaps = call.astimezone(UTC), [], []
     for _ in range(draw(st.integers(0, 3))):
         gaps.append(draw(gap))
         start = moment + timedelta(minutes=gaps[-1])
         moment = start + timedelta(minutes=draw(meal_length))
-        meals.append(Meal(start, moment))
+        meals.append(Meal(start.astimezone(LA), moment.astimezone(LA)))
     gaps.append(draw(gap.filter(lambda minutes: minutes > 0)))
     rested = draw(rest)
     card = TimeCard(
         person="Random",
         call=call,
-        wrap=moment + timedelta(minutes=gaps[-1]),
+        wrap=(moment + timedelta(minutes=gaps[-1])).astimezone(LA),
         rate=draw(RATES),
         rate_per=draw(st.sampled_from(["hour", "day", "week"])),
         meals=tuple(meals),
-        previous_wrap=None if rested is None else call - timedelta(minutes=rested),
+        previous_wrap=(
+            None
+            if rested is None
+            else (call.astimezone(UTC) - timedelta(minutes=rested)).astimezone(LA)
+        ),
         week_before=timedelta(minutes=draw(st.integers(0, 70 * 60))),
         day_of_workweek=draw(st.integers(1, 7)),
     )
