@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import calendar
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -9,6 +10,7 @@ from prodoffice.core.forms import DateInput
 from prodoffice.domain.access import ROLE_LABELS
 from prodoffice.productions.choices import ProductionKind
 from prodoffice.productions.services import ProductionDetails
+from prodoffice.productions.work_rules import WorkRules
 
 _ZONES = sorted(available_timezones())
 
@@ -57,3 +59,41 @@ class MemberForm(forms.Form):
     name = forms.CharField(max_length=150)
     email = forms.EmailField()
     role = forms.ChoiceField(choices=list(ROLE_LABELS.items()))
+
+
+class WorkRulesForm(forms.Form):
+    workweek_starts = forms.TypedChoiceField(
+        label="Workweek starts on",
+        choices=list(enumerate(calendar.day_name)),
+        coerce=int,
+        help_text="The payroll week weekly overtime and the 6th and 7th days are counted in.",
+    )
+    cast_rest_hours = forms.IntegerField(label="Cast rest (hours)", min_value=1, max_value=24)
+    crew_rest_hours = forms.IntegerField(label="Crew rest (hours)", min_value=1, max_value=24)
+    drop_minimum_days = forms.IntegerField(
+        label="Drop gap (days)",
+        min_value=1,
+        max_value=90,
+        help_text="A performer off at least this long may be dropped and picked up again.",
+    )
+    signatory_to = forms.MultipleChoiceField(
+        label="Signatory to",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Members of a union whose agreement the production has not signed are "
+        "costed under the non-union rules.",
+    )
+
+    def __init__(self, *args: Any, unions: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["signatory_to"].choices = [(union, union) for union in unions]
+
+    def work_rules(self) -> WorkRules:
+        data = self.cleaned_data
+        return WorkRules(
+            workweek_starts=data["workweek_starts"],
+            cast_rest_hours=data["cast_rest_hours"],
+            crew_rest_hours=data["crew_rest_hours"],
+            drop_minimum_days=data["drop_minimum_days"],
+            signatory_to=tuple(data["signatory_to"]),
+        )

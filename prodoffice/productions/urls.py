@@ -7,6 +7,7 @@ from prodoffice.productions import views
 urlpatterns = [
     path("", views.overview, name="production_overview"),
     path("edit/", views.production_edit, name="production_edit"),
+    path("work-rules/", views.production_work_rules, name="production_work_rules"),
     path("history/", views.production_history, name="production_history"),
     path("team/", views.member_list, name="member_list"),
     path("team/<int:pk>/role/", views.member_role, name="member_role"),

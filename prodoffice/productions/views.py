@@ -10,10 +10,11 @@ from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
-from prodoffice.productions import selectors, services
+from prodoffice.domain.rules import load_rule_sets
+from prodoffice.productions import selectors, services, work_rules
 from prodoffice.productions.access import ProductionAccess, memberships_of
 from prodoffice.productions.decorators import production_page
-from prodoffice.productions.forms import MemberForm, ProductionForm
+from prodoffice.productions.forms import MemberForm, ProductionForm, WorkRulesForm
 
 
 @login_required
@@ -65,6 +66,26 @@ def production_edit(request: HttpRequest, access: ProductionAccess) -> HttpRespo
     return render(
         request, "productions/production_form.html", {"form": form, "editing": True}, status=status
     )
+
+
+@production_page(Capability.EDIT_PRODUCTION)
+def production_work_rules(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
+    """The production's workweek, rest, drop gap and agreements, with the rule sets in use."""
+    sets = load_rule_sets()
+    known = work_rules.unions(sets)
+    current = work_rules.work_rules_of(access, sets)
+    form = WorkRulesForm(request.POST or None, initial=vars(current), unions=known)
+    if request.method == "POST" and form.is_valid():
+        try:
+            work_rules.set_work_rules(access=access, rules=form.work_rules(), rule_sets=sets)
+        except RuleBroken as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, "Work rules saved.")
+            return redirect("production_work_rules", access.production.code)
+    context = {"form": form, "rule_sets": sorted(sets, key=lambda r: (r.union or "", r.name))}
+    status = 400 if form.errors else 200
+    return render(request, "productions/work_rules.html", context, status=status)
 
 
 @production_page(Capability.VIEW_HISTORY)

@@ -95,20 +95,28 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
         earlier[row.pop("engagement")].append(EntryTimes(**row))
     return {
         entry.pk: _costed(
-            entry, day.date, zone, previous.get(entry.engagement_id), earlier[entry.engagement_id]
+            entry,
+            day.date,
+            zone,
+            previous.get(entry.engagement_id),
+            earlier[entry.engagement_id],
+            declined=frozenset(report.production.not_signatory_to),
         )
         for entry in entries
     }
 
 
-def _union(engagement: Engagement, sets: tuple[RuleSet, ...]) -> str | None:
-    """The rule set's union name for a member ("IATSE Local 80" is IATSE); None: non-union."""
+def _union(
+    engagement: Engagement, sets: tuple[RuleSet, ...], declined: frozenset[str]
+) -> str | None:
+    """The rule set's union name for a member ("IATSE Local 80" is IATSE); None: non-union,
+    as is a member of a union whose agreement the production has not signed (`declined`)."""
     if not engagement.union_member and not engagement.union_name:
         return None
     written = engagement.union_name.upper()
     for union in {rules.union for rules in sets if rules.union}:
         if union.upper() in written:
-            return union
+            return None if union in declined else union
     return None
 
 
@@ -118,11 +126,13 @@ def _costed(
     zone: ZoneInfo,
     previous_wrap: datetime | None,
     earlier: list[EntryTimes],
+    *,
+    declined: frozenset[str] = frozenset(),
 ) -> Costing:
     engagement = entry.engagement
     sets = rule_sets()
     role: Role = "cast" if engagement.cast_number is not None else "crew"
-    union = _union(engagement, sets)
+    union = _union(engagement, sets, declined)
     try:
         rules = choose(sets, on=on, union=union, role=role)
     except NoRuleSet as error:

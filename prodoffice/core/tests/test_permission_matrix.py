@@ -210,6 +210,7 @@ def _department(w: World) -> list[object]:
 PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "production_overview": ("get", _code, ALL),
     "production_edit": ("get", _code, PRODUCER_COORDINATOR),
+    "production_work_rules": ("get", _code, PRODUCER_COORDINATOR),
     "production_history": ("get", _code, HISTORY_READERS),
     "member_list": ("get", _code, PRODUCER_COORDINATOR),
     "member_role": ("post", _member, PRODUCER_COORDINATOR),

@@ -311,3 +311,15 @@ def test_costing_a_report_takes_the_same_queries_for_2_people_as_for_12(shoot: S
         return len(captured)
 
     assert queries(2, week=0) == queries(12, week=1) == 2
+
+
+def test_a_union_member_on_a_production_not_signatory_is_costed_as_non_union(
+    shoot: Shoot,
+) -> None:
+    grip = shoot.person("Ula Union", rate="40", per="hour", union="IATSE Local 80")
+    shoot.works(grip, _weekday(0))
+    assert shoot.costing(_weekday(0), grip).rules.startswith("IATSE")
+    production = shoot.world.production
+    production.not_signatory_to = ["IATSE"]
+    production.save()
+    assert shoot.costing(_weekday(0), grip).rules.startswith("California")

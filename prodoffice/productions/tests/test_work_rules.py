@@ -1,0 +1,80 @@
+"""The production's work rules page: workweek, rest, drop gap and the agreements it signed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from prodoffice.core.errors import FieldErrors
+from prodoffice.core.tests.personas import World
+from prodoffice.domain.access import Role
+from prodoffice.domain.rules import load_rule_sets
+from prodoffice.productions.work_rules import WorkRules, set_work_rules, work_rules_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(world: World, role: Role = Role.COORDINATOR) -> Client:
+    client = Client()
+    client.force_login(world.user(role))
+    return client
+
+
+def test_a_new_production_signs_every_agreement_and_keeps_the_usual_rest(world: World) -> None:
+    rules = work_rules_of(world.access(Role.COORDINATOR), load_rule_sets())
+    assert set(rules.signatory_to) == {"SAG-AFTRA", "IATSE"}
+    assert (rules.cast_rest_hours, rules.crew_rest_hours, rules.workweek_starts) == (12, 10, 6)
+
+
+def test_the_coordinator_sets_a_monday_week_and_a_non_union_crew(world: World) -> None:
+    url = reverse("production_work_rules", args=[world.production.code])
+    page = _client(world).get(url)
+    assert page.status_code == 200
+    assert "SAG-AFTRA" in page.content.decode() and "In effect from" in page.content.decode()
+    answer = _client(world).post(
+        url,
+        {
+            "workweek_starts": "0",
+            "cast_rest_hours": "12",
+            "crew_rest_hours": "9",
+            "drop_minimum_days": "10",
+            "signatory_to": ["SAG-AFTRA"],
+        },
+    )
+    assert answer.status_code == 302
+    world.production.refresh_from_db()
+    assert world.production.workweek_starts == 0
+    assert world.production.crew_rest_hours == 9
+    assert world.production.not_signatory_to == ["IATSE"]
+    shown = _client(world).get(url).content.decode()
+    assert re.search(r'value="SAG-AFTRA"[^>]*checked', shown)
+    assert not re.search(r'value="IATSE"[^>]*checked', shown)
+
+
+def test_impossible_work_rules_are_refused_and_nothing_changes(world: World) -> None:
+    with pytest.raises(FieldErrors) as refused:
+        set_work_rules(
+            access=world.access(Role.COORDINATOR),
+            rules=WorkRules(
+                workweek_starts=7,
+                cast_rest_hours=0,
+                crew_rest_hours=10,
+                drop_minimum_days=10,
+                signatory_to=("Teamsters",),
+            ),
+            rule_sets=load_rule_sets(),
+        )
+    assert set(refused.value.errors) == {"workweek_starts", "cast_rest_hours", "signatory_to"}
+    world.production.refresh_from_db()
+    assert world.production.cast_rest_hours == 12 and world.production.not_signatory_to == []
+    url = reverse("production_work_rules", args=[world.production.code])
+    answer = _client(world).post(url, {"workweek_starts": "0", "cast_rest_hours": "30"})
+    assert answer.status_code == 400
+
+
+def test_only_the_producer_and_coordinator_change_work_rules(world: World) -> None:
+    url = reverse("production_work_rules", args=[world.production.code])
+    assert _client(world, Role.CREW).get(url).status_code == 403
