@@ -57,6 +57,12 @@ def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, An
             ["Shooting call", clock(document.shooting_call, day)],
             ["First shot", clock(local(report.first_shot), day)],
             ["First meal", clock(document.first_meal, day)],
+            *(
+                [f"{ordinal} meal", f"{clock(start, day)}-{clock(end, day)}"]
+                for ordinal, (start, end) in zip(
+                    ("1st", "2nd"), document.company_meals, strict=False
+                )
+            ),
             ["Camera wrap", clock(local(report.camera_wrap), day)],
             ["Last person out", clock(local(report.last_out), day)],
             ["Setups", f"{t.setups} (to date {t.setups_to_date})"],

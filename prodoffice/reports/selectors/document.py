@@ -176,6 +176,8 @@ class ReportDocument:
     crew_call: datetime
     shooting_call: datetime
     first_meal: datetime | None
+    # The company's meals: each meal's start and end as most people took it.
+    company_meals: list[tuple[datetime, datetime]]
     scenes: list[SceneLine]
     totals: Totals
     cast: list[PersonLine]
@@ -327,6 +329,7 @@ def report_document(report: DailyReport) -> ReportDocument:
         crew_call=datetime.combine(day.date, sheet.crew_call, tzinfo=zone),
         shooting_call=datetime.combine(day.date, sheet.shooting_call, tzinfo=zone),
         first_meal=min(meals).astimezone(zone) if meals else None,
+        company_meals=_company_meals(entries, zone),
         scenes=scenes,
         totals=totals,
         cast=cast,
@@ -337,6 +340,24 @@ def report_document(report: DailyReport) -> ReportDocument:
         background=_background(report, zone),
         media=_media(report, to_date),
     )
+
+
+def _company_meals(entries: list[TimeEntry], zone: ZoneInfo) -> list[tuple[datetime, datetime]]:
+    """Each meal as most of the company took it (the earliest, when as many took another)."""
+    meals = []
+    for number in (1, 2):
+        taken = Counter(
+            (start, end)
+            for start, end in (
+                (getattr(e, f"meal{number}_start"), getattr(e, f"meal{number}_end"))
+                for e in entries
+            )
+            if start is not None and end is not None
+        )
+        if taken:
+            start, end = min(taken, key=lambda meal: (-taken[meal], meal))
+            meals.append((start.astimezone(zone), end.astimezone(zone)))
+    return meals
 
 
 def _background(report: DailyReport, zone: ZoneInfo) -> list[BackgroundLine]:

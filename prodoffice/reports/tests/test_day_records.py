@@ -377,3 +377,23 @@ def test_shared_times_that_contradict_someones_own_leave_them_and_name_them(
         },
     )
     assert answer.status_code == 400 and "before it starts" in answer.content.decode()
+
+
+def test_the_header_gives_the_companys_meals_as_most_took_them(demo: Production) -> None:
+    report = _report()
+    fill_shared_times(
+        access=office_access(),
+        report=report,
+        shared=SharedTimes(meal1_start=at(report, 12, 30), meal1_end=at(report, 13)),
+        group="everyone",
+    )
+    early = first_entry(report, cast=False)
+    edit_times(  # one person ate early: the company's meal is still the one most took
+        access=office_access(),
+        entry=early,
+        times=EntryTimes(call=early.call, meal1_start=at(report, 11), meal1_end=at(report, 11, 30)),
+    )
+    document = report_document(report)
+    assert [f"{s:%H:%M}-{e:%H:%M}" for s, e in document.company_meals] == ["12:30-13:00"]
+    assert f"{document.first_meal:%H:%M}" == "11:00"
+    assert "1stmeal12:30-13:00" in _pdf_text(report)
