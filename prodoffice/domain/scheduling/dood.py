@@ -44,6 +44,7 @@ from itertools import pairwise
 from typing import Generic, TypeVar
 
 from prodoffice.domain.scheduling.calendar import CalendarDay, DayKind
+from prodoffice.domain.scheduling.drops import Gap, choose_drops
 
 K = TypeVar("K", bound=Hashable)
 
@@ -273,15 +274,18 @@ def best_drops(
     """The allowed drops that take the most hold days, and so the most money, off payroll.
 
     Gaps between work days do not overlap, so taking the `max_drops` gaps with the most holds
-    is the best choice; a gap with no hold in it (only a weekend) saves nothing and is not
-    taken. Ties go to the earlier gap. The saving counts holds only: what a day performer is
-    paid without working.
+    is the best choice (`drops.choose_drops`); a gap with no hold in it (only a weekend) saves
+    nothing and is not taken. The saving counts holds only: what a day performer is paid
+    without working.
     """
-    options = [o for o in drop_options(calendar, work, rule, marks) if o.holds_saved > 0]
-    options.sort(key=lambda o: (-o.holds_saved, o.after_day))
-    chosen = options[: max(rule.max_drops, 0)]
-    holds = sum(o.holds_saved for o in chosen)
-    return DropPlan(tuple(sorted(o.after_day for o in chosen)), holds, daily_cost * holds)
+    options = drop_options(calendar, work, rule, marks)
+    chosen = choose_drops(
+        (Gap(o.after_day, o.days_apart, o.holds_saved) for o in options),
+        min_gap_days=rule.min_gap_days,
+        max_drops=rule.max_drops,
+    )
+    holds = sum(g.days_saved for g in chosen)
+    return DropPlan(tuple(g.after for g in chosen), holds, daily_cost * holds)
 
 
 def _shoot_day_indexes(calendar: Sequence[CalendarDay]) -> dict[int, int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
+from prodoffice.domain.scheduling.drops import Gap, choose_drops
 from prodoffice.domain.scheduling.shoot_plan_instance import (
     PlanCast,
     PlanError,
@@ -81,24 +82,22 @@ def paid_days(
 ) -> tuple[int, int]:
     """(shoot days paid, drops taken) for a performer working on the shoot days `work`.
 
-    Paid from the first work day to the last; a drop leaves out the shoot days strictly
-    between two consecutive work dates more than `gap` calendar days apart. Up to
-    `drops_allowed` are taken, those leaving out the most shoot days (the earlier on a tie).
-    A drop counts only when it leaves out at least one shoot day.
+    Paid from the first work day to the last, less the shoot days the drops leave out (the
+    drop rule of `drops.choose_drops`, with `gap` calendar days and `drops_allowed`).
     """
     if not work:
         return 0, 0
     ordered = sorted(set(work))
     paid = ordered[-1] - ordered[0] + 1
-    gaps = sorted(
+    drops = choose_drops(
         (
-            after - before - 1
+            Gap(before, (dates[after] - dates[before]).days, after - before - 1)
             for before, after in pairwise(ordered)
-            if after - before > 1 and (dates[after] - dates[before]).days > gap
         ),
-        reverse=True,
-    )[: max(drops_allowed, 0)]
-    return paid - sum(gaps), len(gaps)
+        min_gap_days=gap,
+        max_drops=drops_allowed,
+    )
+    return paid - sum(d.days_saved for d in drops), len(drops)
 
 
 def evaluate(instance: ShootPlanInstance, assignment: Assignment) -> PlanCost:
