@@ -48,7 +48,7 @@ def test_the_dood_and_the_optimizer_take_the_same_days_off_payroll(
     calendar = _calendar(weekdays_only, 84)
     shoot = [day for day in calendar if day.kind is DayKind.SHOOT]
     work = sorted({pick % len(shoot) for pick in picks})
-    numbers = {shoot[i].number for i in work if shoot[i].number is not None}
+    numbers = {i + 1 for i in work}  # shoot days are numbered from 1 in order
     plan = best_drops(
         calendar, numbers, daily_cost=Decimal(1), rule=DropRule(min_gap_days=gap, max_drops=allowed)
     )
