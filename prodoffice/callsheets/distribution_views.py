@@ -24,6 +24,7 @@ from prodoffice.callsheets.selectors.deliveries import (
 from prodoffice.callsheets.selectors.deliveries import (
     personal_calendar as personal_calendar_entries,
 )
+from prodoffice.callsheets.services.texts import text_call
 from prodoffice.callsheets.sms import gateway
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.mail import outbox_messages
@@ -94,24 +95,19 @@ def callsheet_text(request: HttpRequest, access: ProductionAccess, pk: int) -> H
     sheet = selectors.access_call_sheet(access, pk)
     one = request.POST.get("delivery", "")
     delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
-    texts = gateway()
-    if delivery is None or texts is None:
-        messages.error(request, "No text-message gateway is set up (SMS_BACKEND): copy the text.")
+    if delivery is None:
+        messages.error(request, "Choose the person to text from the list.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)
     row = next((r for r in distribution(sheet).rows if r.delivery.pk == delivery.pk), None)
     if row is None:  # a copy of an older version: the text is for the newest one
         messages.error(request, "That is an older version's copy; text from the newest one.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)
-    phone = delivery.engagement.contact.phone
-    if not phone:
-        messages.error(request, f"{delivery.engagement.contact.name} has no phone number on file.")
+    try:
+        text_call(access=access, delivery=delivery, text=row.text)
+    except RuleBroken as error:
+        messages.error(request, error.message)
     else:
-        try:
-            texts.send(phone, row.text)
-        except Exception as error:  # the gateway's own refusal, shown as it says it
-            messages.error(request, f"The text to {phone} was not sent: {error}")
-        else:
-            messages.success(request, f"Text sent to {delivery.engagement.contact.name}.")
+        messages.success(request, f"Text sent to {delivery.engagement.contact.name}.")
     return redirect("callsheet_distribution", access.production.code, sheet.pk)
 
 
