@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from prodoffice.people.models import Engagement
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
 from prodoffice.reports.services import (
     BackgroundDetails,
@@ -128,6 +129,28 @@ def move_choices(later_days: Sequence[ShootDay]) -> list[tuple[str, str]]:
         (BONEYARD, "The boneyard"),
         *((str(day.pk), str(day)) for day in later_days),
     ]
+
+
+class AddPersonForm(forms.Form):
+    """Someone who worked the day without being on the call sheet."""
+
+    person = forms.ChoiceField(label="Someone who worked, not on the call sheet")
+
+    def __init__(self, *args: Any, people: Sequence[Engagement] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.people = {str(e.pk): e for e in people}
+        self.fields["person"].choices = [("", "Choose a person")] + [
+            (str(e.pk), _who(e)) for e in people
+        ]
+
+    def engagement(self) -> Engagement:
+        return self.people[self.cleaned_data["person"]]
+
+
+def _who(engagement: Engagement) -> str:
+    if engagement.cast_number is not None:
+        return f"#{engagement.cast_number} {engagement.character}: {engagement.contact.name}"
+    return f"{engagement.position}: {engagement.contact.name}"
 
 
 class AddSceneForm(forms.Form):

@@ -14,6 +14,7 @@ from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports import selectors
 from prodoffice.reports.forms import (
+    AddPersonForm,
     AddSceneForm,
     BackgroundForm,
     DayForm,
@@ -49,6 +50,8 @@ def report_context(access: ProductionAccess, report: DailyReport, **forms: Any) 
         "day_form": forms.get("day_form") or (DayForm.of(report) if office else None),
         "scene_form": forms.get("scene_form"),
         "add_scene_form": forms.get("add_scene_form") or AddSceneForm(),
+        "add_person_form": forms.get("add_person_form")
+        or (AddPersonForm(people=selectors.people_not_on(report)) if office else None),
         "background_form": forms.get("background_form") or BackgroundForm(),
         "shared_form": forms.get("shared_form") or SharedTimesForm(),
         "media_form": forms.get("media_form") or MediaForm(),

@@ -16,6 +16,7 @@ from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.reports import selectors, services
 from prodoffice.reports.forms import (
+    AddPersonForm,
     AddSceneForm,
     BackgroundForm,
     MediaForm,
@@ -92,6 +93,24 @@ def report_scene_add(request: HttpRequest, access: ProductionAccess, pk: int) ->
             messages.success(request, f"Added scene {added.number}, {what}.")
             return _back(report, f"scene-{added.pk}")
     context = report_context(access, report, add_scene_form=form)
+    return render(request, PAGE, context, status=400)
+
+
+@require_POST
+@production_page(Capability.EDIT_REPORTS)
+@local_time
+def report_person_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    report = selectors.access_report(access, pk)
+    form = AddPersonForm(request.POST, people=selectors.people_not_on(report))
+    if form.is_valid():
+        try:
+            entry = services.add_person(access=access, report=report, engagement=form.engagement())
+        except RuleBroken as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, f"Added {entry.engagement.contact.name}; enter their times.")
+            return _back(report, f"entry-{entry.pk}")
+    context = report_context(access, report, add_person_form=form)
     return render(request, PAGE, context, status=400)
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
         record_views.report_scene_edit,
         name="report_scene_edit",
     ),
+    path("reports/<int:pk>/people/add/", record_views.report_person_add, name="report_person_add"),
     path(
         "reports/<int:pk>/shared-times/",
         record_views.report_shared_times,

@@ -291,6 +291,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "report_scene_edit": ("post", _report_scene, OFFICE),
     "report_scene_add": ("post", _report, OFFICE),
     "report_shared_times": ("post", _report, OFFICE),
+    "report_person_add": ("post", _report, OFFICE),
     "report_background_add": ("post", _report, OFFICE),
     "report_background_edit": ("post", _report_background, OFFICE),
     "report_background_remove": ("post", _report_background, OFFICE),

@@ -12,6 +12,7 @@ from prodoffice.reports.selectors.access import (
     day_report,
     day_reports,
     later_days,
+    people_not_on,
     reports,
 )
 from prodoffice.reports.selectors.document import (
@@ -38,6 +39,7 @@ __all__ = [
     "day_report",
     "day_reports",
     "later_days",
+    "people_not_on",
     "report_document",
     "reports",
 ]

@@ -11,6 +11,7 @@ from django.http import Http404
 from prodoffice.callsheets.models import CallSheet
 from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import DayKind
+from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import (
     BackgroundGroup,
@@ -114,4 +115,17 @@ def later_days(report: DailyReport) -> list[ShootDay]:
             kind=DayKind.SHOOT,
             date__gt=report.day.date,
         ).order_by("order")
+    )
+
+
+def people_not_on(report: DailyReport) -> list[Engagement]:
+    """The production's people not on the report, cast by number, then crew by name."""
+    engagements = (
+        Engagement.objects.filter(production_id=report.production_id)
+        .exclude(pk__in=TimeEntry.objects.filter(report=report).values("engagement"))
+        .select_related("contact")
+    )
+    return sorted(
+        engagements,
+        key=lambda e: (e.cast_number is None, e.cast_number or 0, e.contact.name),
     )

@@ -10,6 +10,7 @@ from prodoffice.reports.services.background import (
 from prodoffice.reports.services.day import (
     DayDetails,
     EntryTimes,
+    add_person,
     edit_report,
     edit_times,
     start_report,
@@ -25,6 +26,7 @@ __all__ = [
     "Filled",
     "MediaDetails",
     "SharedTimes",
+    "add_person",
     "add_scene",
     "edit_report",
     "edit_times",

@@ -14,6 +14,7 @@ from prodoffice.core import history
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
+from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
 from prodoffice.reports.timecards import (
@@ -141,3 +142,24 @@ def edit_report(*, access: ProductionAccess, report: DailyReport, details: DayDe
         setattr(report, name, value.strip() if isinstance(value, str) else value)
     report.save()
     history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
+
+
+@transaction.atomic
+def add_person(
+    *, access: ProductionAccess, report: DailyReport, engagement: Engagement
+) -> TimeEntry:
+    """Someone who worked the day without being on the call sheet (a day call, a fill-in).
+
+    They join with status W (worked) and no times: the report flags them until their in and
+    out are entered, as for everyone else.
+    """
+    access.require(Capability.EDIT_REPORTS)
+    if report.production_id != access.production.pk:
+        raise RuleBroken("That report is not on this production.")
+    if engagement.production_id != access.production.pk:
+        raise RuleBroken("That person is not on this production's crew list.", field="person")
+    if TimeEntry.objects.filter(report=report, engagement=engagement).exists():
+        raise RuleBroken(f"{engagement.contact.name} is already on this report.", field="person")
+    entry = TimeEntry.objects.create(report=report, engagement=engagement, status="W")
+    history.record_change(access, entry, ChangeRecord.Action.CREATED)
+    return entry

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from prodoffice.callsheets.tests.test_generate import demo
 from prodoffice.core.errors import FieldErrors, RuleBroken
+from prodoffice.people.models import Engagement
 from prodoffice.productions.models import Production
 from prodoffice.reports import pdf
 from prodoffice.reports.models import (
@@ -26,6 +27,7 @@ from prodoffice.reports.services import (
     EntryTimes,
     MediaDetails,
     SharedTimes,
+    add_person,
     add_scene,
     edit_times,
     fill_shared_times,
@@ -397,3 +399,27 @@ def test_the_header_gives_the_companys_meals_as_most_took_them(demo: Production)
     assert [f"{s:%H:%M}-{e:%H:%M}" for s, e in document.company_meals] == ["12:30-13:00"]
     assert f"{document.first_meal:%H:%M}" == "11:00"
     assert "1stmeal12:30-13:00" in _pdf_text(report)
+
+
+def test_someone_who_worked_without_being_on_the_call_sheet_is_added(demo: Production) -> None:
+    report = _report()
+    on_sheet = set(TimeEntry.objects.filter(report=report).values_list("engagement", flat=True))
+    extra = Engagement.objects.filter(production=demo).exclude(pk__in=on_sheet).first()
+    assert extra is not None
+    page = _page(report)
+    assert f'value="{extra.pk}"' in page  # offered on the report page
+    answer = client_for().post(f"/p/DEMO/reports/{report.pk}/people/add/", {"person": extra.pk})
+    assert answer.status_code == 302
+    entry = TimeEntry.objects.get(report=report, engagement=extra)
+    assert entry.status == "W" and entry.call is None
+    line = next(
+        p
+        for p in (*report_document(report).cast, *report_document(report).crew)
+        if p.pk == entry.pk
+    )
+    assert line.missing == ("in", "out")  # flagged until their times are entered
+    with pytest.raises(RuleBroken, match="already on this report"):
+        add_person(access=office_access(), report=report, engagement=extra)
+    again = client_for().post(f"/p/DEMO/reports/{report.pk}/people/add/", {"person": extra.pk})
+    assert again.status_code == 400  # no longer offered: a clear error, nothing added twice
+    assert TimeEntry.objects.filter(report=report, engagement=extra).count() == 1
