@@ -33,7 +33,7 @@ class OutboxBackend(BaseEmailBackend):
         sent = 0
         for message in email_messages:
             raw = message.message().as_bytes(linesep="\r\n")
-            ident = _UNSAFE.sub("_", str(message.extra_headers.get("Message-ID", "")))[:80]
+            ident = file_ident(str(message.extra_headers.get("Message-ID", "")))
             stamp = datetime.now(tz=UTC).strftime("%Y%m%d-%H%M%S-%f")
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
             with os.fdopen(handle, "wb") as out:
@@ -43,18 +43,32 @@ class OutboxBackend(BaseEmailBackend):
         return sent
 
 
-def outbox_messages(folder: Path, message_ids: set[str], limit: int = 500) -> list[OutboxItem]:
-    """The newest messages in the outbox whose Message-ID is one of `message_ids`."""
+def file_ident(message_id: str) -> str:
+    """The Message-ID as it is written into the message's file name."""
+    return _UNSAFE.sub("_", message_id)[:80]
+
+
+def outbox_messages(folder: Path, message_ids: set[str], limit: int = 200) -> list[OutboxItem]:
+    """The newest messages in the outbox whose Message-ID is one of `message_ids`.
+
+    Chosen by file name (which carries the Message-ID), so only the messages shown are read:
+    the outbox may hold every e-mail of a long shoot, PDFs and all.
+    """
     if not folder.is_dir():
         return []
+    wanted = {file_ident(message_id) for message_id in message_ids}
+    names = sorted((entry.name for entry in os.scandir(folder)), reverse=True)
     items = []
-    for path in sorted(folder.glob("*.eml"), reverse=True):
-        with path.open("rb") as handle:
+    for name in names:
+        stamp_and_ident = name.removesuffix(".eml")
+        if stamp_and_ident == name or stamp_and_ident[23:] not in wanted:
+            continue  # not a message, or another production's (stamp: 20261123-041500-123456-)
+        with (folder / name).open("rb") as handle:
             parsed = message_from_binary_file(handle, policy=policy.default)
         assert isinstance(parsed, ParsedMessage)
         if str(parsed.get("Message-ID", "")).strip() not in message_ids:
-            continue
-        items.append(OutboxItem(path.name, parsed))
+            continue  # two ids cut to the same 80 characters: the header decides
+        items.append(OutboxItem(name, parsed))
         if len(items) >= limit:
             break
     return items
