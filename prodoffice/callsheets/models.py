@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from prodoffice.core.models import TimeStamped
+from prodoffice.core.models import OutgoingEmail, TimeStamped
 from prodoffice.people.models import Engagement
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule, ShootDay
@@ -111,27 +111,13 @@ class Issue(TimeStamped):
         return f"{self.call_sheet}, version {self.version}"
 
 
-class Delivery(TimeStamped):
+class Delivery(OutgoingEmail):
     """One person's copy of an issue: the e-mail sent to them, and their confirmation."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        UNREACHABLE = "unreachable", "Not reachable by e-mail"
-        NOT_SENT = "not_sent", "Unchanged, not re-sent"
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
-    email = models.CharField(max_length=254, blank=True)
     # What this person's part of the sheet said: unchanged in the next version, no re-send.
     fingerprint = models.CharField(max_length=64)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    attempts = models.PositiveIntegerField(default=0)
-    error = models.CharField(max_length=300, blank=True)
-    message_id = models.CharField(max_length=200, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -15,6 +15,34 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class OutgoingEmail(TimeStamped):
+    """One e-mail to one person (a call sheet, a DPR), a row with a status in the outbox.
+
+    `prodoffice.core.sending` moves it along: queued, then sending while a worker has it in
+    hand, then sent or failed; `updated_at` dates the claim, so one left by a dead worker is
+    taken again once it is stale.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        UNREACHABLE = "unreachable", "Not reachable by e-mail"
+        # A revised call sheet's copy the person already has: nothing of theirs changed.
+        NOT_SENT = "not_sent", "Unchanged, not re-sent"
+
+    email = models.CharField(max_length=254, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    message_id = models.CharField(max_length=200, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class ChangeRecord(models.Model):
     """One change to a shared record on a production: who, when, what changed."""
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from prodoffice.callsheets.models import CallSheet
-from prodoffice.core.models import TimeStamped
+from prodoffice.core.models import OutgoingEmail, TimeStamped
 from prodoffice.people.models import Engagement
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import ShootDay
@@ -148,22 +148,11 @@ class MediaUsed(models.Model):
         return f"{self.device}: {self.count}"
 
 
-class ReportDelivery(TimeStamped):
+class ReportDelivery(OutgoingEmail):
     """The published report e-mailed to one producer or department head."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        UNREACHABLE = "unreachable", "Not reachable by e-mail"
 
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
     name = models.CharField(max_length=200)
-    email = models.CharField(max_length=254, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
-    error = models.CharField(max_length=300, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["report", "pk"]

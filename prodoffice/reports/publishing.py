@@ -1,9 +1,9 @@
 """Publishing a daily production report: it goes, as a PDF, to the producers and department
-heads, each e-mail a row with a status, sent by the background worker after the commit."""
+heads, each e-mail a row with a status, sent through the outbox (`prodoffice.core.sending`) by
+the background worker after the commit, as call sheets are."""
 
 from __future__ import annotations
 
-import smtplib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -11,13 +11,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks import task
 
-from prodoffice.callsheets.services.distribution import SERVER_AWAY, STALE_CLAIM
-from prodoffice.core import history
+from prodoffice.core import history, sending
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability, Role
@@ -68,76 +65,40 @@ def publish_report(
 
 @task()
 def send_report(report_pk: int) -> None:
-    send_queued_reports(report_pk)
-
-
-def send_queued_reports(report_pk: int) -> int:
-    """Send the report's queued e-mails, one claim at a time; returns how many went."""
+    """The background task: send the report's queued e-mails, one at a time."""
     report = DailyReport.objects.select_related("production", "day").get(pk=report_pk)
-    stale = timezone.now() - STALE_CLAIM
-    waiting = Q(status=ReportDelivery.Status.QUEUED) | Q(
-        status=ReportDelivery.Status.SENDING, updated_at__lt=stale
-    )
-    pending = list(report.deliveries.filter(waiting).values_list("pk", flat=True))
-    sent = 0
-    connection = mail.get_connection()
-    link = settings.SITE_URL + reverse("report_detail", args=[report.production.code, report.pk])
-    subject = (
-        f"Daily production report {report.production.title} · Day {report.day.number}, "
-        f"{report.day.date:%a %b %-d}"
-    )
-    try:
-        for pk in pending:
-            # A queued e-mail, or one a dead worker claimed long ago; never one in hand.
-            claimed = ReportDelivery.objects.filter(waiting, pk=pk).update(
-                status=ReportDelivery.Status.SENDING, updated_at=timezone.now()
-            )
-            if not claimed:
-                continue
-            delivery = ReportDelivery.objects.get(pk=pk)
-            message = mail.EmailMessage(
-                subject=subject,
-                body=f"Hello {delivery.name}, the production report is attached.\n\n{link}",
-                to=[delivery.email],
-                connection=connection,
-            )
-            message.attach(
-                f"dpr-day-{report.day.number}.pdf",
-                bytes(report.published_pdf or b""),
-                "application/pdf",
-            )
-            try:
-                connection.open()
-                message.send()
-            except SERVER_AWAY as error:
-                ReportDelivery.objects.filter(pk=pk).update(
-                    status=ReportDelivery.Status.QUEUED,
-                    error=f"Mail server not reachable ({error}); sent when it is back.",
-                )
-                return sent
-            except (smtplib.SMTPException, OSError, ValueError) as error:
-                ReportDelivery.objects.filter(pk=pk).update(
-                    status=ReportDelivery.Status.FAILED, error=str(error)[:300]
-                )
-                continue
-            ReportDelivery.objects.filter(pk=pk).update(
-                status=ReportDelivery.Status.SENT, sent_at=timezone.now(), error=""
-            )
-            sent += 1
-    finally:
-        connection.close()
-    return sent
+    sent = sending.send_waiting(report.deliveries.all(), _Mailing(report).message)
+    if sent.server_away:
+        sending.retry_later(send_report, report.pk)
 
 
 def resume_report_sending() -> int:
     """Queue the sending again for every report with e-mail still to go (after a restart)."""
-    reports = list(
-        DailyReport.objects.filter(
-            deliveries__status__in=[ReportDelivery.Status.QUEUED, ReportDelivery.Status.SENDING]
+    return sending.resume(send_report, ReportDelivery.objects.all(), per="report")
+
+
+class _Mailing:
+    """What every e-mail of one report shares: the subject, the link, the PDF."""
+
+    def __init__(self, report: DailyReport) -> None:
+        self.report = report
+        self.link = settings.SITE_URL + reverse(
+            "report_detail", args=[report.production.code, report.pk]
         )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    for pk in reports:
-        send_report.enqueue(pk)
-    return len(reports)
+        self.subject = (
+            f"Daily production report {report.production.title} · Day {report.day.number}, "
+            f"{report.day.date:%a %b %-d}"
+        )
+
+    def message(self, delivery: ReportDelivery) -> mail.EmailMessage:
+        message = mail.EmailMessage(
+            subject=self.subject,
+            body=f"Hello {delivery.name}, the production report is attached.\n\n{self.link}",
+            to=[delivery.email],
+        )
+        message.attach(
+            f"dpr-day-{self.report.day.number}.pdf",
+            bytes(self.report.published_pdf or b""),
+            "application/pdf",
+        )
+        return message

@@ -1,38 +1,30 @@
 """Publishing a call sheet and sending it: one e-mail per person, each a row with a status.
 
 Publishing writes the issue and a delivery row per person in one transaction; the e-mails go
-out from the background worker after it commits. Each delivery is claimed (queued -> sending)
-before its message is handed to the mail server and marked sent after, so a worker that dies
-between messages leaves nothing half-done: `resume_sending` (run by `prodoffice serve` when
-it starts) sends what is still queued, and nobody gets the same issue twice. A mail server
-that cannot be reached leaves the rest queued and tries again a little later; an address the
-server refuses fails alone, with the server's reason.
+out from the background worker after it commits, through the outbox (`prodoffice.core.sending`):
+each claimed before it is handed to the mail server, so nobody gets the same issue twice, and
+what a stopped worker left goes out when `resume_sending` runs (`prodoffice serve` on start).
 """
 
 from __future__ import annotations
 
-import logging
 import secrets
-import smtplib
-import socket
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
 from email.mime.application import MIMEApplication
-from email.utils import make_msgid
+from functools import cached_property
 
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import task
 
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
 from prodoffice.callsheets.personal import personal_call
-from prodoffice.core import history
+from prodoffice.core import history, sending
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
@@ -44,18 +36,6 @@ from prodoffice.domain.callsheets.distribution import (
 )
 from prodoffice.people.models import PersonalLink
 from prodoffice.productions.access import ProductionAccess
-
-log = logging.getLogger(__name__)
-
-RETRY_AFTER = timedelta(seconds=30)  # when the mail server cannot be reached at all
-STALE_CLAIM = timedelta(minutes=10)  # a claim this old belongs to a worker that died
-# Errors that say the server is away, not that this address is wrong.
-SERVER_AWAY = (
-    smtplib.SMTPConnectError,
-    smtplib.SMTPServerDisconnected,
-    ConnectionError,
-    socket.timeout,
-)
 
 
 def _shared(sheet: CallSheet) -> dict[str, object]:
@@ -202,81 +182,16 @@ def send_queued(issue_pk: int) -> int:
     issue = Issue.objects.select_related("call_sheet__day", "call_sheet__production").get(
         pk=issue_pk
     )
-    stale = timezone.now() - STALE_CLAIM
-    pending = list(
-        issue.deliveries.filter(
-            Q(status=Delivery.Status.QUEUED)
-            | Q(status=Delivery.Status.SENDING, updated_at__lt=stale)
-        ).values_list("pk", flat=True)
-    )
-    if not pending:
-        return 0
-    mailing = _Mailing(issue)
-    sent = 0
-    connection = mail.get_connection()  # opened by the first send, closed at the end
-    try:
-        for pk in pending:
-            if not _claim(pk, stale):
-                continue  # another worker has it
-            delivery = Delivery.objects.select_related("engagement__contact").get(pk=pk)
-            try:
-                connection.open()  # once: a no-op while the connection is open
-                mailing.send(connection, delivery)
-            except SERVER_AWAY as error:
-                Delivery.objects.filter(pk=pk).update(
-                    status=Delivery.Status.QUEUED,
-                    error=f"Mail server not reachable ({error}); trying again.",
-                )
-                _retry_later(issue.pk)
-                return sent
-            except (smtplib.SMTPException, OSError, ValueError) as error:
-                Delivery.objects.filter(pk=pk).update(
-                    status=Delivery.Status.FAILED, error=str(error)[:300]
-                )
-                continue
-            Delivery.objects.filter(pk=pk).update(
-                status=Delivery.Status.SENT,
-                sent_at=timezone.now(),
-                error="",
-                message_id=delivery.message_id,
-            )
-            sent += 1
-    finally:
-        connection.close()
-    return sent
-
-
-def _claim(pk: int, stale: datetime) -> bool:
-    """Take a delivery to send: a queued one, or one a dead worker claimed long ago."""
-    now = timezone.now()
-    taken = Delivery.objects.filter(
-        Q(status=Delivery.Status.QUEUED) | Q(status=Delivery.Status.SENDING, updated_at__lt=stale),
-        pk=pk,
-    ).update(status=Delivery.Status.SENDING, attempts=F("attempts") + 1, updated_at=now)
-    return bool(taken)
-
-
-def _retry_later(issue_pk: int) -> None:
-    """Queue the issue again in a little while, where the task backend can wait."""
-    backend = task_backends[send_issue.backend]
-    if backend.supports_defer:
-        send_issue.using(run_after=timezone.now() + RETRY_AFTER).enqueue(issue_pk)
-    else:  # the rest stays queued until `resume_sending` or a re-send
-        log.warning("Mail server away; issue %s stays queued", issue_pk)
+    deliveries = issue.deliveries.select_related("engagement__contact")
+    sent = sending.send_waiting(deliveries, _Mailing(issue).message)
+    if sent.server_away:
+        sending.retry_later(send_issue, issue.pk)
+    return sent.count
 
 
 def resume_sending() -> int:
     """Queue sending again for every issue with mail still to go (after a restart)."""
-    issues = (
-        Issue.objects.filter(
-            deliveries__status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
-        )
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    for pk in issues:
-        send_issue.enqueue(pk)
-    return len(issues)
+    return sending.resume(send_issue, Delivery.objects.all(), per="issue")
 
 
 def personal_links(contact_ids: Iterable[int]) -> dict[int, str]:
@@ -298,23 +213,35 @@ def personal_links(contact_ids: Iterable[int]) -> dict[int, str]:
 
 
 class _Mailing:
-    """What every e-mail of one issue shares, read once: the calls, the links, the PDF."""
+    """What every e-mail of one issue shares, read once when the first is written (none when
+    there is nothing left to send): the calls, the links, the PDF."""
 
     def __init__(self, issue: Issue) -> None:
         self.issue = issue
         self.sheet = issue.call_sheet
-        self.calls = {call.engagement_id: call for call in self.sheet.calls.all()}
-        contacts = issue.deliveries.values_list("engagement__contact_id", flat=True)
-        self.links = personal_links(contacts)
-        name = f"call-sheet-day-{self.sheet.day.number}-v{issue.version}.pdf"
-        self.pdf = MIMEApplication(bytes(issue.pdf), "pdf")
-        self.pdf.add_header("Content-Disposition", "attachment", filename=name)
+
+    @cached_property
+    def calls(self) -> dict[int, Call]:
+        return {call.engagement_id: call for call in self.sheet.calls.all()}
+
+    @cached_property
+    def links(self) -> dict[int, str]:
+        return personal_links(
+            self.issue.deliveries.values_list("engagement__contact_id", flat=True)
+        )
+
+    @cached_property
+    def pdf(self) -> MIMEApplication:
+        name = f"call-sheet-day-{self.sheet.day.number}-v{self.issue.version}.pdf"
+        pdf = MIMEApplication(bytes(self.issue.pdf), "pdf")
+        pdf.add_header("Content-Disposition", "attachment", filename=name)
+        return pdf
 
     def person(self, delivery: Delivery) -> PersonalCall:
         call = self.calls.get(delivery.engagement_id)
         return personal_call(self.sheet, call, revised=self.issue.revised)
 
-    def send(self, connection: object, delivery: Delivery) -> None:
+    def message(self, delivery: Delivery) -> mail.EmailMessage:
         person = self.person(delivery)
         token = self.links[delivery.engagement.contact_id]
         link = settings.SITE_URL + reverse("personal_page", args=[token])
@@ -327,16 +254,6 @@ class _Mailing:
                 f"— {self.sheet.production.title} production office",
             ]
         )
-        message = mail.EmailMessage(
-            subject=subject(person),
-            body=body,
-            to=[delivery.email],
-            connection=connection,  # type: ignore[arg-type]
-        )
+        message = mail.EmailMessage(subject=subject(person), body=body, to=[delivery.email])
         message.attach(self.pdf)
-        message.extra_headers["Message-ID"] = delivery.message_id = _message_id(delivery)
-        message.send()
-
-
-def _message_id(delivery: Delivery) -> str:
-    return make_msgid(idstring=f"delivery{delivery.pk}", domain="prodoffice.local")
+        return message

@@ -15,7 +15,6 @@ from django.utils import timezone
 from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
 from prodoffice.callsheets.pdf import call_sheet_pdf
 from prodoffice.callsheets.services import (
-    distribution,
     generate_call_sheet,
     publish_call_sheet,
     resend,
@@ -23,6 +22,7 @@ from prodoffice.callsheets.services import (
 )
 from prodoffice.callsheets.tests.smtp import MailServer, mail_server  # noqa: F401 (fixture)
 from prodoffice.callsheets.tests.test_generate import _access, demo  # noqa: F401 (fixture)
+from prodoffice.core import sending
 from prodoffice.core.errors import RuleBroken
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule
@@ -143,21 +143,21 @@ def test_a_worker_killed_between_messages_finishes_after_a_restart_each_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sheet = _sheet(demo)
-    claim = distribution._claim
+    claim = sending._claim
     claims = {"count": 0}
 
-    def dies_on_the_fourth(pk: int, stale: Any) -> bool:
+    def dies_on_the_fourth(model: Any, pk: int, stale: Any) -> bool:
         claims["count"] += 1
         if claims["count"] == 4:
             raise KeyboardInterrupt("the worker is killed")
-        return claim(pk, stale)
+        return claim(model, pk, stale)
 
-    monkeypatch.setattr(distribution, "_claim", dies_on_the_fourth)
+    monkeypatch.setattr(sending, "_claim", dies_on_the_fourth)
     with pytest.raises(KeyboardInterrupt):
         _publish(sheet, django_capture_on_commit_callbacks)
     issue = Issue.objects.get(call_sheet=sheet)
     assert issue.deliveries.filter(status=Delivery.Status.SENT).count() == 3
-    monkeypatch.setattr(distribution, "_claim", claim)
+    monkeypatch.setattr(sending, "_claim", claim)
     # A delivery a dead worker had claimed long ago is picked up again too.
     stuck = issue.deliveries.filter(status=Delivery.Status.QUEUED).first()
     assert stuck is not None

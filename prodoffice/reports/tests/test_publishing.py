@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from io import BytesIO
+from datetime import date
+from io import BytesIO, StringIO
 from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+from django.utils import timezone
+from django_tasks import task_backends
 from pypdf import PdfReader
 
 from prodoffice.callsheets.tests.smtp import MailServer, mail_server  # noqa: F401 (fixture)
 from prodoffice.callsheets.tests.test_generate import demo  # noqa: F401 (fixture)
+from prodoffice.core import sending
+from prodoffice.demo.services import create_demo
 from prodoffice.productions.models import Membership, Production
 from prodoffice.reports.models import DailyReport, ReportDelivery
+from prodoffice.reports.publishing import send_report
 from prodoffice.reports.services import start_report
 from prodoffice.reports.tests.support import client_for, office_access, sheet_with_cast
 
@@ -46,3 +55,114 @@ def test_publishing_sends_the_pdf_to_producers_and_department_heads(
     again = office.post(f"/p/{demo.code}/reports/{report.pk}/publish/", follow=True)
     assert "already published" in again.content.decode()
     assert report.deliveries.count() == len(emails)
+
+
+def _recipients(production: Production) -> list[str]:
+    wanted = Membership.objects.filter(
+        production=production, role__in=["producer", "department_head"]
+    )
+    return sorted(m.user.email for m in wanted.select_related("user"))
+
+
+def test_a_report_published_while_the_mail_server_is_down_goes_to_each_once_when_it_is_back(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    mail_server.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for().post(f"/p/{demo.code}/reports/{report.pk}/publish/")
+    waiting = report.deliveries.all()
+    assert set(waiting.values_list("status", flat=True)) == {ReportDelivery.Status.QUEUED}
+    tried = waiting.get(attempts=1)  # the first was tried; the rest wait their turn
+    assert "Mail server not reachable" in tried.error
+    assert mail_server.inbox.messages == []
+
+    mail_server.start()
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_sending", stdout=out)  # what `prodoffice serve` runs on start
+    assert "Sending resumed for 1 production report" in out.getvalue()
+    received = sorted(str(m["To"]) for m in mail_server.inbox.messages)
+    assert received == _recipients(demo) and len(received) >= 2
+    assert set(waiting.values_list("status", flat=True)) == {ReportDelivery.Status.SENT}
+    assert not waiting.filter(message_id="").exists()
+    tried.refresh_from_db()
+    assert tried.attempts == 2 and tried.error == ""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("resume_sending", stdout=StringIO())
+    assert len(mail_server.inbox.messages) == len(received)  # nothing goes twice
+
+
+def test_a_report_whose_mail_server_is_away_is_tried_again_a_little_later(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+    settings: Any,
+) -> None:
+    # A task backend that can wait, as the database worker of `prodoffice serve` does.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for().post(f"/p/{demo.code}/reports/{report.pk}/publish/")
+    queue = task_backends["default"]
+    (published,) = queue.results  # type: ignore[attr-defined]
+    mail_server.stop()
+    send_report.call(*published.args)
+    (retry,) = queue.results[1:]  # type: ignore[attr-defined]
+    assert retry.task.name == "send_report" and retry.args == [report.pk]
+    assert retry.task.run_after is not None and retry.task.run_after > timezone.now()
+    assert mail_server.inbox.messages == []
+    mail_server.start()
+    send_report.call(*retry.args)
+    received = sorted(str(m["To"]) for m in mail_server.inbox.messages)
+    assert received == _recipients(demo)
+
+
+@pytest.fixture
+def demo_on_postgres(transactional_db: None) -> Production:
+    """Its own demo, committed, so that two workers on their own connections both see it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL-only: run with DATABASE_URL=postgres://... (CI's second pass)")
+    return create_demo(today=date(2026, 11, 2), optimizer_seconds=1)
+
+
+def test_two_workers_sending_one_report_at_once_send_each_e_mail_once(
+    demo_on_postgres: Production,
+    mail_server: MailServer,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    settings: Any,
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    client_for().post(f"/p/{demo_on_postgres.code}/reports/{report.pk}/publish/")
+    claim = sending._claim
+    both = threading.Barrier(2, timeout=10)
+
+    def together(model: Any, pk: int, stale: Any) -> bool:
+        both.wait()  # both workers reach for the same e-mail at the same moment
+        return claim(model, pk, stale)
+
+    monkeypatch.setattr(sending, "_claim", together)
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            send_report.call(report.pk)
+        except BaseException as error:
+            errors.append(error)
+            both.abort()
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join(timeout=30)
+    assert errors == []
+    received = sorted(str(m["To"]) for m in mail_server.inbox.messages)
+    assert received == _recipients(demo_on_postgres) and len(received) >= 2
+    deliveries = report.deliveries.all()
+    assert set(deliveries.values_list("status", "attempts")) == {(ReportDelivery.Status.SENT, 1)}

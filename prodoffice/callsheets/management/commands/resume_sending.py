@@ -15,7 +15,7 @@ from prodoffice.reports.publishing import resume_report_sending
 
 
 class Command(BaseCommand):
-    help = "Queue the sending of every call sheet e-mail still waiting (run on start by serve)."
+    help = "Queue the sending of every call sheet and DPR e-mail still waiting (serve runs it)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         issues = resume_sending()
