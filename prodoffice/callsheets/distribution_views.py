@@ -28,6 +28,7 @@ from prodoffice.callsheets.services.texts import text_call
 from prodoffice.callsheets.sms import gateway
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.mail import outbox_messages
+from prodoffice.core.models import message_ids_of
 from prodoffice.domain.access import Capability
 from prodoffice.domain.callsheets.calendar_feed import calendar_feed
 from prodoffice.people.services import open_personal_link
@@ -155,15 +156,12 @@ def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 @production_page(Capability.EDIT_CALL_SHEETS)
 def outbox(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
-    """The call sheet e-mails kept in var/outbox/ when no mail server is set (`make run`)."""
+    """The production's e-mails (call sheets, DPRs) kept in var/outbox/ when no mail server is
+    set (`make run`)."""
     kept = settings.EMAIL_BACKEND == "prodoffice.core.mail.OutboxBackend"
     items = []
     if kept:
-        ids = set(
-            Delivery.objects.filter(issue__call_sheet__production=access.production)
-            .exclude(message_id="")
-            .values_list("message_id", flat=True)
-        )
+        ids = message_ids_of(access.production)
         items = outbox_messages(Path(settings.EMAIL_FILE_PATH), ids)
     context = {"kept": kept, "items": items, "folder": settings.EMAIL_FILE_PATH if kept else ""}
     return render(request, "callsheets/outbox.html", context)

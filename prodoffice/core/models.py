@@ -32,6 +32,9 @@ class OutgoingEmail(TimeStamped):
         # A revised call sheet's copy the person already has: nothing of theirs changed.
         NOT_SENT = "not_sent", "Unchanged, not re-sent"
 
+    # How a row reaches its production, for the Outbox page ("report__production").
+    production_path: str = ""
+
     email = models.CharField(max_length=254, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
@@ -41,6 +44,16 @@ class OutgoingEmail(TimeStamped):
 
     class Meta:
         abstract = True
+
+
+def message_ids_of(production: models.Model) -> set[str]:
+    """The Message-IDs of every e-mail the production sent: call sheets, DPRs, any kind."""
+    ids: set[str] = set()
+    for model in apps.get_models():
+        if issubclass(model, OutgoingEmail):
+            rows = model._default_manager.filter(**{model.production_path: production})
+            ids |= set(rows.exclude(message_id="").values_list("message_id", flat=True))
+    return ids
 
 
 class ChangeRecord(models.Model):

@@ -151,6 +151,7 @@ class MediaUsed(models.Model):
 class ReportDelivery(OutgoingEmail):
     """The published report e-mailed to one producer or department head."""
 
+    production_path = "report__production"
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
     name = models.CharField(max_length=200)
 

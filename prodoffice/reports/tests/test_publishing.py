@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task_backends
 from pypdf import PdfReader
@@ -166,3 +167,21 @@ def test_two_workers_sending_one_report_at_once_send_each_e_mail_once(
     assert received == _recipients(demo_on_postgres) and len(received) >= 2
     deliveries = report.deliveries.all()
     assert set(deliveries.values_list("status", "attempts")) == {(ReportDelivery.Status.SENT, 1)}
+
+
+def test_a_published_report_shows_on_the_outbox_page_without_a_mail_server(
+    demo: Production,  # noqa: F811
+    settings: Any,
+    tmp_path: Any,
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    settings.EMAIL_BACKEND = "prodoffice.core.mail.OutboxBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path)
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for().post(f"/p/DEMO/reports/{report.pk}/publish/")
+    sent = ReportDelivery.objects.filter(report=report, status=ReportDelivery.Status.SENT)
+    assert sent.exists()
+    page = client_for().get(reverse("outbox", args=["DEMO"])).content.decode()
+    assert page.count("Daily production report Salt Flats") == sent.count()
+    assert f"dpr-day-{report.day.number}.pdf" in page
