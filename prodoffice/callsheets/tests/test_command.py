@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,12 @@ from django.core.management.base import CommandError
 from pypdf import PdfReader
 
 from prodoffice.callsheets.models import CallSheet
-from prodoffice.demo.services import create_demo
+from prodoffice.demo.tests.fixtures import demo
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo() -> Production:
-    return create_demo(today=date(2026, 11, 2), optimizer_seconds=1)
+__all__ = ["demo"]  # built once, rolled back after each test (prodoffice/demo/tests/fixtures.py)
 
 
 def _text(path: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, time
+from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -15,7 +15,7 @@ from prodoffice.callsheets.models import Call, CallSheet, CallSheetScene
 from prodoffice.callsheets.pdf import call_sheet_pdf
 from prodoffice.callsheets.selectors import call_sheet_document
 from prodoffice.callsheets.services import generate_call_sheet
-from prodoffice.demo.services import create_demo
+from prodoffice.demo.tests.fixtures import demo
 from prodoffice.domain.locations.names import location_key
 from prodoffice.locations.models import Location
 from prodoffice.productions.access import ProductionAccess, access_production
@@ -23,11 +23,7 @@ from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule, ShootDay
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo() -> Production:
-    return create_demo(today=date(2026, 11, 2), optimizer_seconds=1)
+__all__ = ["demo"]  # built once, rolled back after each test (prodoffice/demo/tests/fixtures.py)
 
 
 def _access(role: str = "coordinator") -> ProductionAccess:

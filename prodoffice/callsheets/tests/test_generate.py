@@ -11,18 +11,14 @@ from prodoffice.callsheets.models import Call, CallSheet
 from prodoffice.callsheets.services import generate_call_sheet
 from prodoffice.callsheets.services.edits import SheetDetails, edit_call_sheet
 from prodoffice.core.errors import RuleBroken
-from prodoffice.demo.services import create_demo
+from prodoffice.demo.tests.fixtures import demo
 from prodoffice.productions.access import access_production
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule, ShootDay
 from prodoffice.scheduling.selectors import day_out_of_days_table
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo() -> Production:
-    return create_demo(today=date(2026, 11, 2), optimizer_seconds=1)
+__all__ = ["demo"]  # built once, rolled back after each test (prodoffice/demo/tests/fixtures.py)
 
 
 def _access(role: str = "coordinator"):  # type: ignore[no-untyped-def]

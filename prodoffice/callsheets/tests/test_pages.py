@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, time
+from datetime import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,18 +16,14 @@ from pypdf import PdfReader
 from prodoffice.callsheets.models import Call, CallSheet
 from prodoffice.callsheets.services import generate_call_sheet
 from prodoffice.core.models import ChangeRecord
-from prodoffice.demo.services import create_demo
+from prodoffice.demo.tests.fixtures import demo
 from prodoffice.people.models import Contact, Engagement
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Production
 from prodoffice.scheduling.models import Schedule, ShootDay
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo() -> Production:
-    return create_demo(today=date(2026, 11, 2), optimizer_seconds=1)
+__all__ = ["demo"]  # built once, rolled back after each test (prodoffice/demo/tests/fixtures.py)
 
 
 def _client(username: str) -> Client:
