@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -66,7 +66,7 @@ _EVENTS: dict[str, Callable[..., datetime]] = {
 }
 
 
-def _event(kind: str, observer: Observer, on: date, tz: ZoneInfo) -> datetime | None:
+def _event(kind: str, observer: Observer, on: date, tz: tzinfo) -> datetime | None:
     """One of astral's events on the local date, or None where the sun does not get there.
 
     astral raises ValueError both for a sun that never crosses the line (polar day or night)
@@ -78,6 +78,20 @@ def _event(kind: str, observer: Observer, on: date, tz: ZoneInfo) -> datetime | 
     except ValueError:
         return None
     return moment
+
+
+def _following(kind: str, observer: Observer, after: datetime, tz: ZoneInfo) -> datetime | None:
+    """The first `kind` event within a day after `after`, or None (the sun stays up or down).
+
+    Looked for on UTC dates, where astral's days line up with the clock, around `after`.
+    """
+    start = after.astimezone(UTC).date()
+    found = (_event(kind, observer, start + timedelta(days=shift), UTC) for shift in (-1, 0, 1, 2))
+    later = [moment for moment in found if moment is not None and moment > after]
+    first = min(later, default=None)
+    if first is None or first - after >= timedelta(days=1):
+        return None
+    return first.astimezone(tz)
 
 
 def sun_times(
@@ -103,12 +117,11 @@ def sun_times(
         # A time zone far from the place's own (a production in Los Angeles scouting in Asia)
         # puts the end of one solar day and the start of the next on one local date: give the
         # sunset that follows this sunrise, so the pair reads as one day of light.
-        following = _event("sunset", observer, on + timedelta(days=1), tz)
-        sunset = following if following and following > sunrise else None
+        sunset = _following("sunset", observer, sunrise, tz)
     dawn = _event("dawn", observer, on, tz)
     dusk = _event("dusk", observer, on, tz)
     if dawn and dusk and dusk <= dawn:
-        dusk = None
+        dusk = _following("dusk", observer, dawn, tz)
     midnight_sun = polar_night = False
     if sunrise is None and sunset is None:
         noon = astral_sun.noon(observer, on, tzinfo=tz)

@@ -79,6 +79,15 @@ def test_the_map_link_points_at_the_place() -> None:
     assert map_link(0, 0).startswith("https://www.openstreetmap.org/?mlat=0&mlon=0")
 
 
+def test_far_north_in_a_far_off_time_zone_the_sunset_is_the_one_after_that_sunrise() -> None:
+    # Found by hypothesis: at 83 N, 81 E, read in Pago Pago time (UTC-11), the local date
+    # holds the end of one day of light and the start of the next. The sunset given must be
+    # the one that follows the sunrise, hours later, not one a day and more after it.
+    times = sun_times(83.0, 81.0, date(2000, 9, 30), ZoneInfo("Pacific/Pago_Pago"))
+    assert times is not None and times.sunrise is not None and times.sunset is not None
+    assert timedelta(0) < times.sunset - times.sunrise < timedelta(hours=24)
+
+
 @settings(max_examples=300, deadline=None)
 @given(LATITUDES, LONGITUDES, DATES, ZONES)
 def test_any_place_and_day_gives_an_answer_without_raising(
