@@ -14,6 +14,7 @@ from prodoffice.core import history
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
+from prodoffice.domain.scheduling.dood import Code
 from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
@@ -26,6 +27,9 @@ from prodoffice.reports.timecards import (
     time_card,
     time_errors,
 )
+
+# The Day Out of Days codes a person's day can carry (the call sheet's), or none.
+STATUSES = frozenset({code.value.upper() for code in Code if code is not Code.HOLIDAY})
 
 
 @transaction.atomic
@@ -90,12 +94,18 @@ def edit_times(*, access: ProductionAccess, entry: TimeEntry, times: EntryTimes)
         raise RuleBroken("That report is not on this production.")
     card = time_card(times, person=entry.engagement.contact.name, zone=local_zone(report))
     errors = {**sequence_errors(times), **time_errors(card)}
+    status = times.status.strip().upper()
+    if status not in STATUSES:
+        errors["status"] = (
+            f"{times.status.strip()!r} is not a day's status: use W, SW, WF, SWF, H (hold), "
+            "T (travel), D, PU, SWD, PUWF, PUD, R (rehearsal) or F (fitting), or leave it empty."
+        )
     if errors:
         raise FieldErrors(errors)
     before = history.snapshot(entry)
     for name in (*TIME_FIELDS, *CAST_TIME_FIELDS):
         setattr(entry, name, getattr(times, name))
-    entry.status = times.status.strip().upper()
+    entry.status = status
     entry.remarks = times.remarks.strip()
     entry.save()
     history.record_change(access, entry, ChangeRecord.Action.CHANGED, before=before)

@@ -423,3 +423,14 @@ def test_someone_who_worked_without_being_on_the_call_sheet_is_added(demo: Produ
     again = client_for().post(f"/p/DEMO/reports/{report.pk}/people/add/", {"person": extra.pk})
     assert again.status_code == 400  # no longer offered: a clear error, nothing added twice
     assert TimeEntry.objects.filter(report=report, engagement=extra).count() == 1
+
+
+def test_a_status_that_is_not_a_days_status_is_refused(demo: Production) -> None:
+    report = _report()
+    entry = first_entry(report, cast=True)
+    with pytest.raises(FieldErrors) as refused:
+        edit_times(access=office_access(), entry=entry, times=EntryTimes(status="WX"))
+    assert "'WX' is not a day's status" in refused.value.errors["status"]
+    edit_times(access=office_access(), entry=entry, times=EntryTimes(status=" t "))
+    entry.refresh_from_db()
+    assert entry.status == "T"  # travel, as the DOOD writes it
