@@ -27,6 +27,7 @@ from prodoffice.callsheets.selectors.deliveries import (
 from prodoffice.callsheets.services.texts import text_call
 from prodoffice.callsheets.sms import gateway
 from prodoffice.core.errors import RuleBroken
+from prodoffice.core.forms import number_sent
 from prodoffice.core.mail import outbox_messages
 from prodoffice.core.models import message_ids_of
 from prodoffice.domain.access import Capability
@@ -74,12 +75,14 @@ def callsheet_resend(request: HttpRequest, access: ProductionAccess, pk: int) ->
     """Re-send the newest issue to one person (`delivery`), or to everyone unconfirmed."""
     sheet = selectors.access_call_sheet(access, pk)
     chosen = request.POST.get("issue", "")
-    issue = access_issue(sheet, int(chosen)) if chosen.isdigit() else sheet.issues.first()
+    number = number_sent(chosen)
+    issue = access_issue(sheet, number) if number is not None else sheet.issues.first()
     if issue is None:
         messages.error(request, "This call sheet has not been sent yet: publish it first.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)
     one = request.POST.get("delivery", "")
-    delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
+    number = number_sent(one)
+    delivery = access_delivery(sheet, number) if number is not None else None
     try:
         count = services.resend(access=access, issue=issue, delivery=delivery)
     except RuleBroken as error:
@@ -95,7 +98,8 @@ def callsheet_text(request: HttpRequest, access: ProductionAccess, pk: int) -> H
     """Send one person their call as a text message, through the configured gateway."""
     sheet = selectors.access_call_sheet(access, pk)
     one = request.POST.get("delivery", "")
-    delivery = access_delivery(sheet, int(one)) if one.isdigit() else None
+    number = number_sent(one)
+    delivery = access_delivery(sheet, number) if number is not None else None
     if delivery is None:
         messages.error(request, "Choose the person to text from the list.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)

@@ -14,7 +14,7 @@ from prodoffice.callsheets import pdf, selectors, services
 from prodoffice.callsheets.forms import CallForm, SheetForm
 from prodoffice.callsheets.models import Call, CallSheet
 from prodoffice.core.errors import RuleBroken
-from prodoffice.core.forms import show_errors
+from prodoffice.core.forms import number_sent, show_errors
 from prodoffice.core.htmx import render_page
 from prodoffice.domain.access import Capability
 from prodoffice.people.models import Engagement
@@ -52,9 +52,9 @@ def call_sheet_make(request: HttpRequest, access: ProductionAccess, day_pk: int)
 
 def _highlight(request: HttpRequest, access: ProductionAccess) -> int | None:
     """The person whose view this is: ?person=<engagement>, else the member's own engagement."""
-    asked = request.GET.get("person", "")
-    if asked.isdigit():
-        return int(asked) or None  # ?person=0: the whole sheet, nobody picked out
+    asked = number_sent(request.GET.get("person", ""))
+    if asked is not None:
+        return asked or None  # ?person=0: the whole sheet, nobody picked out
     own = (
         Engagement.objects.filter(production=access.production, contact__user=access.user)
         .values_list("pk", flat=True)
@@ -94,9 +94,8 @@ def call_sheet(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpR
 @production_page(Capability.VIEW_CALL_SHEETS)
 def call_sheet_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     sheet = selectors.access_call_sheet(access, pk)
-    asked = request.GET.get("person", "")
     document = selectors.call_sheet_document(
-        sheet, highlight=int(asked) if asked.isdigit() else None
+        sheet, highlight=number_sent(request.GET.get("person", ""))
     )
     response = HttpResponse(pdf.render_call_sheet(document), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pdf.call_sheet_filename(document)}"'

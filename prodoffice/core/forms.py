@@ -10,6 +10,18 @@ from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
 
 
+def number_sent(text: str, *, largest: int = 2**31 - 1) -> int | None:
+    """A whole number sent as text (an id in a form or a query string), or None.
+
+    ASCII digits only ("²" is a digit to Python but not to int()), and no larger than a
+    database integer holds, so whatever is sent is a plain "no such thing", never a crash.
+    """
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or int(text) > largest:
+        return None
+    return int(text)
+
+
 def show_errors(form: forms.Form, error: RuleBroken) -> None:
     if isinstance(error, FieldErrors):
         for name, message in error.errors.items():

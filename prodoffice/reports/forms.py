@@ -19,6 +19,9 @@ from prodoffice.reports.services import (
 from prodoffice.reports.timecards import CAST_TIME_FIELDS, TIME_FIELDS
 from prodoffice.scheduling.models import ShootDay
 
+# More than any day holds (setups, eighths, background, cards): a typo, refused beside the field.
+MOST = 100_000
+
 # A date and a time: a wrap past midnight is entered on the next date, never guessed.
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
@@ -40,7 +43,7 @@ class DayForm(forms.Form):
     first_shot = _moment("First shot")
     camera_wrap = _moment("Camera wrap")
     last_out = _moment("Last person out")
-    setups = forms.IntegerField(min_value=0, initial=0)
+    setups = forms.IntegerField(min_value=0, max_value=MOST, initial=0)
     script_minutes = forms.DecimalField(min_value=0, max_digits=6, decimal_places=2, initial=0)
     delays = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     accidents = forms.CharField(
@@ -105,8 +108,8 @@ BONEYARD = "boneyard"
 
 class SceneResultForm(forms.Form):
     result = forms.ChoiceField(choices=ReportScene.Result.choices)
-    eighths_shot = forms.IntegerField(min_value=0, required=False)
-    setups = forms.IntegerField(min_value=0, required=False)
+    eighths_shot = forms.IntegerField(min_value=0, max_value=MOST, required=False)
+    setups = forms.IntegerField(min_value=0, max_value=MOST, required=False)
     note = forms.CharField(max_length=300, required=False)
     retake = forms.BooleanField(required=False)
     # Where an unfinished scene goes: stay put, the boneyard, or a later shoot day (its pk).
@@ -179,7 +182,7 @@ class SharedTimesForm(forms.Form):
 
 class BackgroundForm(forms.Form):
     description = forms.CharField(max_length=120, help_text="Diner patrons, stand-ins, ...")
-    count = forms.IntegerField(min_value=1)
+    count = forms.IntegerField(min_value=1, max_value=MOST)
     call = _moment("Call")
     meal_start = _moment("Meal start")
     meal_end = _moment("Meal end")
@@ -192,7 +195,7 @@ class BackgroundForm(forms.Form):
 
 class MediaForm(forms.Form):
     device = forms.CharField(max_length=60, help_text="A camera, B camera, Sound, ...")
-    count = forms.IntegerField(min_value=1, label="Cards or rolls")
+    count = forms.IntegerField(min_value=1, max_value=MOST, label="Cards or rolls")
     gigabytes = forms.DecimalField(min_value=0, max_digits=9, decimal_places=1, required=False)
     note = forms.CharField(max_length=200, required=False)
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from prodoffice.core.errors import RuleBroken
+from prodoffice.core.forms import number_sent
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
@@ -37,7 +38,7 @@ def optimizer_start(request: HttpRequest, access: ProductionAccess, pk: int) -> 
         run = optimizer.start_run(
             access=access,
             schedule=schedule,
-            time_limit=int(seconds) if seconds.isdigit() else -1,
+            time_limit=number_sent(seconds) or -1,
         )
     except RuleBroken as error:
         messages.error(request, error.message)

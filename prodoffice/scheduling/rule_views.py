@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from prodoffice.core.errors import RuleBroken
-from prodoffice.core.forms import show_errors
+from prodoffice.core.forms import number_sent, show_errors
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
@@ -61,9 +61,9 @@ def unavailability_remove(request: HttpRequest, access: ProductionAccess, pk: in
         raise Http404("No such entry.")
     services.remove_unavailability(access=access, unavailable=unavailable)
     messages.success(request, "Removed.")
-    schedule_pk = request.POST.get("schedule", "")
-    if schedule_pk.isdigit():
-        return redirect("schedule_rules", access.production.code, int(schedule_pk))
+    schedule_pk = number_sent(request.POST.get("schedule", ""))
+    if schedule_pk is not None:
+        return redirect("schedule_rules", access.production.code, schedule_pk)
     return redirect("schedule_list", access.production.code)
 
 

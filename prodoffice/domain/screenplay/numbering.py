@@ -58,7 +58,7 @@ def scene_number_key(number: str) -> SceneNumberKey:
 
 
 def _rest_part_key(part: str) -> _Part:
-    if part.isdigit():
+    if part.isdecimal():  # not isdigit: "²" is a digit that int() refuses
         return (0, int(part), "")
     if part.isalpha():
         return (1, len(part), part)
@@ -112,7 +112,7 @@ def _siblings(number: SceneNumber, alphabet: str) -> Iterator[str]:
     if number.rest:
         last = number.rest[-1]
         head = number.rest[:-1]
-        if last.isdigit():
+        if last.isdecimal():
             return (number.text((*head, str(k))) for k in count(int(last) + 1))
         if last.isalpha():
             return (number.text((*head, each)) for each in _letters_after(last, alphabet))

@@ -434,3 +434,24 @@ def test_a_status_that_is_not_a_days_status_is_refused(demo: Production) -> None
     edit_times(access=office_access(), entry=entry, times=EntryTimes(status=" t "))
     entry.refresh_from_db()
     assert entry.status == "T"  # travel, as the DOOD writes it
+
+
+def test_numbers_too_big_to_keep_are_refused_not_a_server_error(demo: Production) -> None:
+    report = _report()
+    scene = report.scenes.first()
+    assert scene is not None
+    huge = "99999999999999999999999999"
+    base = f"/p/DEMO/reports/{report.pk}"
+    posts = {
+        f"{base}/background/add/": {"description": "Patrons", "count": huge},
+        f"{base}/media/add/": {"device": "A camera", "count": huge, "gigabytes": huge},
+        f"{base}/scenes/{scene.pk}/edit/": {"result": "partial", "eighths_shot": huge},
+        f"{base}/edit/": {"setups": huge, "script_minutes": huge},
+    }
+    client = client_for()
+    client.raise_request_exception = False
+    for url, data in posts.items():
+        answer = client.post(url, data)
+        assert answer.status_code == 400, (url, answer.status_code)
+    assert not BackgroundGroup.objects.filter(report=report).exists()
+    assert not MediaUsed.objects.filter(report=report).exists()
