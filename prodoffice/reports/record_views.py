@@ -1,8 +1,12 @@
-"""The office's edits of what the day recorded: each scene's result, scenes added, background
-and media. Each posts from the report page and comes back to it, with the errors if refused."""
+"""The office's edits of what the day recorded: each scene's result, scenes and people added,
+shared times, background and media. Each posts from the report page and comes back to it at
+the part edited, or shows the page again with the errors beside the fields if refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +30,30 @@ from prodoffice.reports.forms import (
 from prodoffice.reports.models import DailyReport
 from prodoffice.reports.page import PAGE, local_time, report_context
 
+# What a post does once its form is valid: the service's call, returning what to say and the
+# part of the page to come back to ("scene-12"); refusals are RuleBroken.
+Save = Callable[[], tuple[str, str]]
+
+
+def _post(
+    request: HttpRequest,
+    access: ProductionAccess,
+    report: DailyReport,
+    form: forms.Form,
+    form_name: str,
+    save: Save,
+) -> HttpResponse:
+    if form.is_valid():
+        try:
+            said, anchor = save()
+        except RuleBroken as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, said)
+            return _back(report, anchor)
+    context = report_context(access, report, **{form_name: form})
+    return render(request, PAGE, context, status=400)
+
 
 def _back(report: DailyReport, anchor: str) -> HttpResponse:
     """Back to the report page, at the part just edited."""
@@ -42,33 +70,29 @@ def report_scene_edit(
     report = selectors.access_report(access, pk)
     scene = selectors.access_report_scene(report, scene_pk)
     form = SceneResultForm(request.POST, later_days=selectors.later_days(report))
-    if form.is_valid():
+
+    def save() -> tuple[str, str]:
         data = form.cleaned_data
         to_boneyard, to_day = form.destination()
-        try:
-            services.set_scene_result(
-                access=access,
-                report_scene=scene,
-                result=data["result"],
-                eighths_shot=data["eighths_shot"],
-                setups=data["setups"] or 0,
-                note=data["note"],
-                to_boneyard=to_boneyard,
-                to_day=to_day,
-                retake=data["retake"],
-            )
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            moved = ""
-            if to_boneyard:
-                moved = " and sent it back to the boneyard"
-            elif to_day is not None:
-                moved = f" and moved it to {to_day}"
-            messages.success(request, f"Saved scene {scene.number}{moved}.")
-            return _back(report, f"scene-{scene.pk}")
-    context = report_context(access, report, scene_form=form)
-    return render(request, PAGE, context, status=400)
+        services.set_scene_result(
+            access=access,
+            report_scene=scene,
+            result=data["result"],
+            eighths_shot=data["eighths_shot"],
+            setups=data["setups"] or 0,
+            note=data["note"],
+            to_boneyard=to_boneyard,
+            to_day=to_day,
+            retake=data["retake"],
+        )
+        moved = ""
+        if to_boneyard:
+            moved = " and sent it back to the boneyard"
+        elif to_day is not None:
+            moved = f" and moved it to {to_day}"
+        return f"Saved scene {scene.number}{moved}.", f"scene-{scene.pk}"
+
+    return _post(request, access, report, form, "scene_form", save)
 
 
 @require_POST
@@ -77,23 +101,17 @@ def report_scene_edit(
 def report_scene_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     report = selectors.access_report(access, pk)
     form = AddSceneForm(request.POST)
-    if form.is_valid():
-        try:
-            added = services.add_scene(
-                access=access, report=report, number=form.cleaned_data["number"]
-            )
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            what = (
-                "a retake: its pages were counted the day it was completed"
-                if added.retake
-                else "moved to this day on the stripboard"
-            )
-            messages.success(request, f"Added scene {added.number}, {what}.")
-            return _back(report, f"scene-{added.pk}")
-    context = report_context(access, report, add_scene_form=form)
-    return render(request, PAGE, context, status=400)
+
+    def save() -> tuple[str, str]:
+        added = services.add_scene(access=access, report=report, number=form.cleaned_data["number"])
+        what = (
+            "a retake: its pages were counted the day it was completed"
+            if added.retake
+            else "moved to this day on the stripboard"
+        )
+        return f"Added scene {added.number}, {what}.", f"scene-{added.pk}"
+
+    return _post(request, access, report, form, "add_scene_form", save)
 
 
 @require_POST
@@ -102,16 +120,12 @@ def report_scene_add(request: HttpRequest, access: ProductionAccess, pk: int) ->
 def report_person_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     report = selectors.access_report(access, pk)
     form = AddPersonForm(request.POST, people=selectors.people_not_on(report))
-    if form.is_valid():
-        try:
-            entry = services.add_person(access=access, report=report, engagement=form.engagement())
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, f"Added {entry.engagement.contact.name}; enter their times.")
-            return _back(report, f"entry-{entry.pk}")
-    context = report_context(access, report, add_person_form=form)
-    return render(request, PAGE, context, status=400)
+
+    def save() -> tuple[str, str]:
+        entry = services.add_person(access=access, report=report, engagement=form.engagement())
+        return f"Added {entry.engagement.contact.name}; enter their times.", f"entry-{entry.pk}"
+
+    return _post(request, access, report, form, "add_person_form", save)
 
 
 @require_POST
@@ -121,25 +135,18 @@ def report_shared_times(request: HttpRequest, access: ProductionAccess, pk: int)
     """The meal and wrap most of the company shares, given to everyone without theirs yet."""
     report = selectors.access_report(access, pk)
     form = SharedTimesForm(request.POST)
-    if form.is_valid():
-        try:
-            done = services.fill_shared_times(
-                access=access, report=report, shared=form.shared(), group=form.cleaned_data["group"]
-            )
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            count = len(done.filled)
-            messages.success(
-                request,
-                f"Gave the times to {count} {'person' if count == 1 else 'people'}; "
-                "times already entered were kept.",
-            )
-            for name, why in done.skipped:
-                messages.warning(request, f"{name} left as they were: {why}")
-            return _back(report, "people")
-    context = report_context(access, report, shared_form=form)
-    return render(request, PAGE, context, status=400)
+
+    def save() -> tuple[str, str]:
+        done = services.fill_shared_times(
+            access=access, report=report, shared=form.shared(), group=form.cleaned_data["group"]
+        )
+        for name, why in done.skipped:
+            messages.warning(request, f"{name} left as they were: {why}")
+        count = len(done.filled)
+        people = "person" if count == 1 else "people"
+        return f"Gave the times to {count} {people}; times already entered were kept.", "people"
+
+    return _post(request, access, report, form, "shared_form", save)
 
 
 @require_POST
@@ -152,18 +159,28 @@ def report_background_save(
     report = selectors.access_report(access, pk)
     group = selectors.access_background(report, group_pk) if group_pk is not None else None
     form = BackgroundForm(request.POST)
-    if form.is_valid():
-        try:
-            saved = services.save_background(
-                access=access, report=report, details=form.details(), group=group
-            )
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, f"Saved background: {saved.count} {saved.description}.")
-            return _back(report, "background")
-    context = report_context(access, report, background_form=form)
-    return render(request, PAGE, context, status=400)
+
+    def save() -> tuple[str, str]:
+        saved = services.save_background(
+            access=access, report=report, details=form.details(), group=group
+        )
+        return f"Saved background: {saved.count} {saved.description}.", "background"
+
+    return _post(request, access, report, form, "background_form", save)
+
+
+@require_POST
+@production_page(Capability.EDIT_REPORTS)
+def report_media_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    """Add a media line; a wrong one is removed and added again."""
+    report = selectors.access_report(access, pk)
+    form = MediaForm(request.POST)
+
+    def save() -> tuple[str, str]:
+        saved = services.save_media(access=access, report=report, details=form.details())
+        return f"Saved media: {saved.device}, {saved.count}.", "media"
+
+    return _post(request, access, report, form, "media_form", save)
 
 
 @require_POST
@@ -176,24 +193,6 @@ def report_background_remove(
     services.remove_background(access=access, group=group)
     messages.success(request, f"Removed background: {group.count} {group.description}.")
     return _back(report, "background")
-
-
-@require_POST
-@production_page(Capability.EDIT_REPORTS)
-def report_media_add(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
-    """Add a media line; a wrong one is removed and added again."""
-    report = selectors.access_report(access, pk)
-    form = MediaForm(request.POST)
-    if form.is_valid():
-        try:
-            saved = services.save_media(access=access, report=report, details=form.details())
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, f"Saved media: {saved.device}, {saved.count}.")
-            return _back(report, "media")
-    context = report_context(access, report, media_form=form)
-    return render(request, PAGE, context, status=400)
 
 
 @require_POST
