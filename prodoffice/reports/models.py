@@ -35,7 +35,12 @@ class DailyReport(TimeStamped):
     equipment = models.TextField(blank=True)  # equipment failures
     location_damage = models.TextField(blank=True)
     other = models.TextField(blank=True)
-    published_pdf = models.BinaryField(null=True, blank=True)  # as it was sent
+    published_pdf = models.BinaryField(null=True, blank=True)  # as it was last sent
+    # How many times it was sent (a correction is sent again), when last, and whether anything
+    # was changed since: then the page offers to publish the correction.
+    version = models.PositiveIntegerField(default=0)
+    published_at = models.DateTimeField(null=True, blank=True)
+    changed_since_sent = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -154,6 +159,7 @@ class ReportDelivery(OutgoingEmail):
     production_path = "report__production"
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
     name = models.CharField(max_length=200)
+    version = models.PositiveIntegerField(default=1)  # 2 and on: a correction
 
     class Meta:
         ordering = ["report", "pk"]

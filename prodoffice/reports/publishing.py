@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks import task
 
 from prodoffice.core import history, sending
@@ -31,13 +32,18 @@ def publish_report(
     *, access: ProductionAccess, report: DailyReport, render: Callable[[DailyReport], bytes]
 ) -> list[ReportDelivery]:
     """Mark the report published, keep its PDF as sent, and queue an e-mail to each producer
-    and department head on the production (those without an address are listed as such)."""
+    and department head on the production (those without an address are listed as such).
+
+    A report changed after it was sent is published again as a correction (its next version),
+    to everyone it goes to; one not changed since is not sent twice.
+    """
     access.require(Capability.EDIT_REPORTS)
     report = DailyReport.objects.select_for_update().get(pk=report.pk)
     if report.production_id != access.production.pk:
         raise RuleBroken("That report is not on this production.")
-    if report.status == DailyReport.Status.PUBLISHED:
-        raise RuleBroken("This report is already published.")
+    if report.status == DailyReport.Status.PUBLISHED and not report.changed_since_sent:
+        raise RuleBroken("This report was sent and has not changed since; nothing to send.")
+    version = report.version + 1
     members = Membership.objects.filter(
         production=access.production, role__in=[str(r) for r in RECIPIENTS]
     ).select_related("user")
@@ -51,13 +57,23 @@ def publish_report(
             error = "No usable e-mail address: not reachable by e-mail."
         name = member.user.get_full_name() or member.user.get_username()
         deliveries.append(
-            ReportDelivery(report=report, name=name, email=email, status=status, error=error)
+            ReportDelivery(
+                report=report,
+                name=name,
+                email=email,
+                status=status,
+                error=error,
+                version=version,
+            )
         )
     ReportDelivery.objects.bulk_create(deliveries)
     before = history.snapshot(report)
     report.status = DailyReport.Status.PUBLISHED
+    report.version, report.published_at, report.changed_since_sent = version, timezone.now(), False
+    fields = ["status", "version", "published_at", "changed_since_sent", "updated_at"]
+    report.save(update_fields=fields)  # first, so the PDF prints the version it is
     report.published_pdf = render(report)
-    report.save(update_fields=["status", "published_pdf", "updated_at"])
+    report.save(update_fields=["published_pdf"])
     history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
     transaction.on_commit(lambda: send_report.enqueue(report.pk))
     return deliveries
@@ -91,13 +107,20 @@ class _Mailing:
         )
 
     def message(self, delivery: ReportDelivery) -> mail.EmailMessage:
-        message = mail.EmailMessage(
-            subject=self.subject,
-            body=f"Hello {delivery.name}, the production report is attached.\n\n{self.link}",
-            to=[delivery.email],
-        )
+        if delivery.version > 1:  # a correction: said first, in the subject and the message
+            subject = f"Corrected: {self.subject}"
+            body = (
+                f"Hello {delivery.name}, the production report was corrected after it was sent; "
+                f"the corrected report (version {delivery.version}) is attached and replaces "
+                f"the earlier one.\n\n{self.link}"
+            )
+        else:
+            subject = self.subject
+            body = f"Hello {delivery.name}, the production report is attached.\n\n{self.link}"
+        message = mail.EmailMessage(subject=subject, body=body, to=[delivery.email])
+        version = f"-v{delivery.version}" if delivery.version > 1 else ""
         message.attach(
-            f"dpr-day-{self.report.day.number}.pdf",
+            f"dpr-day-{self.report.day.number}{version}.pdf",
             bytes(self.report.published_pdf or b""),
             "application/pdf",
         )

@@ -136,9 +136,11 @@ def report_publish(request: HttpRequest, access: ProductionAccess, pk: int) -> H
         messages.error(request, error.message)
     else:
         reachable = sum(1 for d in sent if d.status == ReportDelivery.Status.QUEUED)
+        report.refresh_from_db(fields=["version"])
+        what = "Published: sent" if report.version == 1 else "Sent the correction"
         messages.success(
             request,
-            f"Published: sent to {reachable} producer{'s' if reachable != 1 else ''} "
+            f"{what} to {reachable} producer{'s' if reachable != 1 else ''} "
             "and department heads by e-mail.",
         )
     return redirect("report_detail", access.production.code, report.pk)

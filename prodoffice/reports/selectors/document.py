@@ -325,7 +325,7 @@ def report_document(report: DailyReport) -> ReportDocument:
         day_number=day.number,
         days_total=sheet.schedule.days.filter(kind=DayKind.SHOOT).count(),
         date=day.date,
-        status_label=report.get_status_display(),
+        status_label=_status(report),
         crew_call=datetime.combine(day.date, sheet.crew_call, tzinfo=zone),
         shooting_call=datetime.combine(day.date, sheet.shooting_call, tzinfo=zone),
         first_meal=min(meals).astimezone(zone) if meals else None,
@@ -340,6 +340,12 @@ def report_document(report: DailyReport) -> ReportDocument:
         background=_background(report, zone),
         media=_media(report, to_date),
     )
+
+
+def _status(report: DailyReport) -> str:
+    if report.version > 1:
+        return f"Published, corrected (version {report.version})"
+    return str(report.get_status_display())
 
 
 def _company_meals(entries: list[TimeEntry], zone: ZoneInfo) -> list[tuple[datetime, datetime]]:

@@ -13,6 +13,7 @@ from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import BackgroundGroup, DailyReport
+from prodoffice.reports.services.changes import note_change
 from prodoffice.reports.timecards import EntryTimes, local_zone, time_card, time_errors
 
 # The time card's names for the group's fields, so its checks land beside the right field.
@@ -73,6 +74,7 @@ def save_background(
     group.save()
     action = ChangeRecord.Action.CREATED if before is None else ChangeRecord.Action.CHANGED
     history.record_change(access, group, action, before=before)
+    note_change(report.pk)
     return group
 
 
@@ -83,3 +85,4 @@ def remove_background(*, access: ProductionAccess, group: BackgroundGroup) -> No
         raise RuleBroken("That background group is not on this production.")
     history.record_change(access, group, ChangeRecord.Action.DELETED)
     group.delete()
+    note_change(group.report_id)

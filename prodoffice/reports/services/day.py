@@ -18,6 +18,7 @@ from prodoffice.domain.scheduling.dood import Code
 from prodoffice.people.models import Engagement
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, ReportScene, TimeEntry
+from prodoffice.reports.services.changes import note_change
 from prodoffice.reports.timecards import (
     CAST_TIME_FIELDS,
     TIME_FIELDS,
@@ -109,6 +110,7 @@ def edit_times(*, access: ProductionAccess, entry: TimeEntry, times: EntryTimes)
     entry.remarks = times.remarks.strip()
     entry.save()
     history.record_change(access, entry, ChangeRecord.Action.CHANGED, before=before)
+    note_change(report.pk)
     return entry
 
 
@@ -152,6 +154,7 @@ def edit_report(*, access: ProductionAccess, report: DailyReport, details: DayDe
         setattr(report, name, value.strip() if isinstance(value, str) else value)
     report.save()
     history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
+    note_change(report.pk)
 
 
 @transaction.atomic
@@ -172,4 +175,5 @@ def add_person(
         raise RuleBroken(f"{engagement.contact.name} is already on this report.", field="person")
     entry = TimeEntry.objects.create(report=report, engagement=engagement, status="W")
     history.record_change(access, entry, ChangeRecord.Action.CREATED)
+    note_change(report.pk)
     return entry

@@ -14,6 +14,7 @@ from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, TimeEntry
+from prodoffice.reports.services.changes import note_change
 from prodoffice.reports.timecards import (
     CAST_TIME_FIELDS,
     TIME_FIELDS,
@@ -84,6 +85,8 @@ def fill_shared_times(
         history.record_change(access, entry, ChangeRecord.Action.CHANGED, before=before)
         result.filled.append(name)
     TimeEntry.objects.bulk_update(changed, list(TIME_FIELDS))
+    if changed:
+        note_change(report.pk)
     return result
 
 

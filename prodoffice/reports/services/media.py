@@ -13,6 +13,7 @@ from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, MediaUsed
+from prodoffice.reports.services.changes import note_change
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ def save_media(
         setattr(media, name, value.strip() if isinstance(value, str) else value)
     media.save()
     history.record_change(access, media, ChangeRecord.Action.CREATED)
+    note_change(report.pk)
     return media
 
 
@@ -57,3 +59,4 @@ def remove_media(*, access: ProductionAccess, media: MediaUsed) -> None:
         raise RuleBroken("That media line is not on this production.")
     history.record_change(access, media, ChangeRecord.Action.DELETED)
     media.delete()
+    note_change(media.report_id)

@@ -11,6 +11,7 @@ from prodoffice.domain.access import Capability
 from prodoffice.domain.scheduling.calendar import DayKind
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports.models import DailyReport, ReportScene
+from prodoffice.reports.services.changes import note_change
 from prodoffice.scheduling.models import ShootDay, Strip
 from prodoffice.scheduling.services import move_strip
 from prodoffice.scripts.models import Scene
@@ -68,6 +69,7 @@ def set_scene_result(
         report_scene.retake = retake
     report_scene.save()
     history.record_change(access, report_scene, ChangeRecord.Action.CHANGED, before=before)
+    note_change(report.pk)
     if strip is not None:
         # At the end of the later day: the 1st AD re-orders the day when it is planned.
         move_strip(
@@ -143,6 +145,7 @@ def add_scene(*, access: ProductionAccess, report: DailyReport, number: str) -> 
         retake=retake,
     )
     history.record_change(access, added, ChangeRecord.Action.CREATED)
+    note_change(report.pk)
     strip = Strip.objects.select_related("schedule").filter(schedule=schedule, scene=scene).first()
     if not retake and strip is not None and strip.day_id != report.day_id:
         move_strip(

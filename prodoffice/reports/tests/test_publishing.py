@@ -24,8 +24,15 @@ from prodoffice.demo.services import create_demo
 from prodoffice.productions.models import Membership, Production
 from prodoffice.reports.models import DailyReport, ReportDelivery
 from prodoffice.reports.publishing import send_report
-from prodoffice.reports.services import start_report
-from prodoffice.reports.tests.support import client_for, office_access, sheet_with_cast
+from prodoffice.reports.services import EntryTimes, edit_times, start_report
+from prodoffice.reports.tests.support import (
+    at,
+    client_for,
+    first_entry,
+    office_access,
+    sheet_with_cast,
+    squeezed,
+)
 
 pytestmark = pytest.mark.django_db
 Callbacks = Callable[..., AbstractContextManager[Any]]
@@ -54,8 +61,42 @@ def test_publishing_sends_the_pdf_to_producers_and_department_heads(
     assert f"Day {report.day.number}" in text
     assert set(report.deliveries.values_list("status", flat=True)) == {ReportDelivery.Status.SENT}
     again = office.post(f"/p/{demo.code}/reports/{report.pk}/publish/", follow=True)
-    assert "already published" in again.content.decode()
+    assert "has not changed since; nothing to send" in again.content.decode()
     assert report.deliveries.count() == len(emails)
+
+
+def test_a_report_changed_after_it_was_sent_goes_out_again_as_a_correction(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    office = client_for()
+    url = f"/p/{demo.code}/reports/{report.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(f"{url}/publish/")
+    first = len(mail_server.inbox.messages)
+    assert "Send the correction" not in office.get(f"{url}/").content.decode()
+    entry = first_entry(report, cast=False)
+    edit_times(  # payroll finds the grip's out time was wrong
+        access=office_access(), entry=entry, times=EntryTimes(call=entry.call, wrap=at(report, 19))
+    )
+    page = office.get(f"{url}/").content.decode()
+    assert "Changed since it was sent" in page and "Send the correction" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = office.post(f"{url}/publish/", follow=True)
+    assert "Sent the correction to" in answer.content.decode()
+    corrections = mail_server.inbox.messages[first:]
+    assert len(corrections) == first  # everyone it went to, once more
+    for message in corrections:
+        assert str(message["Subject"]).strip().startswith("Corrected: Daily production report")
+        (attachment,) = message.iter_attachments()
+        assert attachment.get_filename() == f"dpr-day-{report.day.number}-v2.pdf"
+        text = squeezed(PdfReader(BytesIO(attachment.get_content())).pages[0].extract_text())
+        assert "corrected(version2)" in text
+    report.refresh_from_db()
+    assert (report.version, report.changed_since_sent) == (2, False)
+    assert "Changed since it was sent" not in office.get(f"{url}/").content.decode()
 
 
 def _recipients(production: Production) -> list[str]:
