@@ -143,6 +143,11 @@ def edit_report(*, access: ProductionAccess, report: DailyReport, details: DayDe
         )
     if wrap is not None and out is not None and out < wrap:
         errors["last_out"] = "The last person out left before camera wrap."
+    elif first is not None and out is not None and out <= first:
+        errors["last_out"] = (
+            "The last person out left before the first shot; a time past midnight is on the "
+            "next date."
+        )
     if details.setups < 0:
         errors["setups"] = "Setups cannot be negative."
     if details.script_minutes < 0:
