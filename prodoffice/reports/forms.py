@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from django import forms
@@ -33,8 +34,19 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-def _moment(label: str) -> forms.DateTimeField:
-    return forms.DateTimeField(
+class MomentField(forms.DateTimeField):
+    """A date and time within the years a shoot can have: the far end of year 9999 is past
+    what a database keeps once it is turned into UTC."""
+
+    def to_python(self, value: Any) -> datetime | None:
+        moment: datetime | None = super().to_python(value)
+        if moment is not None and not 1900 <= moment.year <= 2200:
+            raise forms.ValidationError("Enter a date between the years 1900 and 2200.")
+        return moment
+
+
+def _moment(label: str) -> MomentField:
+    return MomentField(
         label=label, required=False, input_formats=DATETIME_FORMATS, widget=DateTimeInput()
     )
 

@@ -100,6 +100,7 @@ def time_card(
 # and flagged on the report, since a DPR is often filled in as the times come in.
 _PROBLEM_FIELDS = (
     (re.compile(r"wrap .* is not after the call"), "wrap"),
+    (re.compile(r"meal (\d) starts at"), "meal{}_start"),
     (re.compile(r"meal (\d) ends"), "meal{}_end"),
     (re.compile(r"meal (\d) \(.*outside the day"), "meal{}_start"),
     (re.compile(r"meals .* overlap"), "meal2_start"),
@@ -127,8 +128,13 @@ def time_errors(card: TimeCard) -> dict[str, str]:
 
 
 def sequence_errors(times: EntryTimes) -> dict[str, str]:
-    """A performer's times out of order (on set before make-up, ...), each beside its field."""
+    """A performer's times out of order (on set before make-up, ...), each beside its field;
+    and a second meal without a first (the one meal taken is the first)."""
     errors: dict[str, str] = {}
+    second = times.meal2_start is not None or times.meal2_end is not None
+    if second and times.meal1_start is None and times.meal1_end is None:
+        typed = "meal2_start" if times.meal2_start is not None else "meal2_end"
+        errors[typed] = "A second meal needs a first: enter this one as the 1st meal."
     previous: tuple[str, datetime] | None = None
     for name in CAST_SEQUENCE:
         moment = getattr(times, name)
@@ -143,3 +149,15 @@ def sequence_errors(times: EntryTimes) -> dict[str, str]:
             continue
         previous = (name, moment)
     return errors
+
+
+def entry_errors(times: EntryTimes, card: TimeCard) -> dict[str, str]:
+    """Every problem with one person's times, each beside a field that was typed."""
+    errors = time_errors(card)
+    if times.meal1_start is None and times.meal1_end is None:
+        # The card numbers the meals entered: its meal 1 is the form's 2nd meal.
+        errors = {
+            name.replace("meal1_", "meal2_"): text.replace("meal 1", "meal 2")
+            for name, text in errors.items()
+        }
+    return {**sequence_errors(times), **errors}

@@ -91,6 +91,16 @@ class TimeCard:
                     f"{'start' if meal.start is None else 'end'} time; enter it, or remove "
                     "the meal if none was taken."
                 )
+                # The end that is there must still fall within the day.
+                known, word = (meal.start, "starts") if meal.end is None else (meal.end, "ends")
+                if known is not None and (
+                    (self.call is not None and known < self.call)
+                    or (self.wrap is not None and known > self.wrap)
+                ):
+                    problems.append(
+                        f"{self.person}: meal {number} {word} at {known:%H:%M}, outside the day "
+                        "from call to wrap."
+                    )
                 continue
             if meal.end <= meal.start:
                 problems.append(

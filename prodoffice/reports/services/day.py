@@ -23,10 +23,9 @@ from prodoffice.reports.timecards import (
     CAST_TIME_FIELDS,
     TIME_FIELDS,
     EntryTimes,
+    entry_errors,
     local_zone,
-    sequence_errors,
     time_card,
-    time_errors,
 )
 
 # The Day Out of Days codes a person's day can carry (the call sheet's), or none.
@@ -94,7 +93,7 @@ def edit_times(*, access: ProductionAccess, entry: TimeEntry, times: EntryTimes)
     if report.production_id != access.production.pk:
         raise RuleBroken("That report is not on this production.")
     card = time_card(times, person=entry.engagement.contact.name, zone=local_zone(report))
-    errors = {**sequence_errors(times), **time_errors(card)}
+    errors = entry_errors(times, card)
     status = times.status.strip().upper()
     if status not in STATUSES:
         errors["status"] = (

@@ -19,10 +19,9 @@ from prodoffice.reports.timecards import (
     CAST_TIME_FIELDS,
     TIME_FIELDS,
     EntryTimes,
+    entry_errors,
     local_zone,
-    sequence_errors,
     time_card,
-    time_errors,
 )
 
 Group = Literal["crew", "cast", "everyone"]
@@ -60,7 +59,7 @@ def fill_shared_times(
     access.require(Capability.EDIT_REPORTS)
     if report.production_id != access.production.pk:
         raise RuleBroken("That report is not on this production.")
-    _check(report, shared)
+    _check(shared)
     entries = TimeEntry.objects.filter(report=report, call__isnull=False).select_related(
         "engagement__contact"
     )
@@ -74,7 +73,7 @@ def fill_shared_times(
             continue  # nothing to add: everything shared is there already
         name = entry.engagement.contact.name
         card = time_card(times, person=name, zone=local_zone(report))
-        errors = {**sequence_errors(times), **time_errors(card)}
+        errors = entry_errors(times, card)
         if errors:
             result.skipped.append((name, next(iter(errors.values()))))
             continue
@@ -90,19 +89,27 @@ def fill_shared_times(
     return result
 
 
-def _check(report: DailyReport, shared: SharedTimes) -> None:
-    """Shared times that contradict each other are refused before anyone is touched."""
+def _check(shared: SharedTimes) -> None:
+    """Shared times that contradict each other are refused before anyone is touched, each
+    beside the field that was typed (a shared 2nd meal alone is fine: some had their own 1st)."""
     if not any(vars(shared).values()):
         raise RuleBroken("Enter a meal or a wrap to give everyone.")
     errors: dict[str, str] = {}
-    for start, end in _MEALS:
-        if (getattr(shared, start) is None) != (getattr(shared, end) is None):
-            errors[end if getattr(shared, end) is None else start] = (
+    meals = []
+    for start_name, end_name in _MEALS:
+        start, end = getattr(shared, start_name), getattr(shared, end_name)
+        if (start is None) != (end is None):
+            errors[end_name if end is None else start_name] = (
                 "Enter both ends of the meal, or neither."
             )
-    times = EntryTimes(**vars(shared))
-    card = time_card(times, person="Everyone", zone=local_zone(report))
-    errors |= time_errors(card)
+        elif start is not None and end is not None:
+            if end <= start:
+                errors[end_name] = f"The meal ends ({end:%H:%M}) before it starts ({start:%H:%M})."
+            elif shared.wrap is not None and end > shared.wrap:
+                errors["wrap"] = f"Out ({shared.wrap:%H:%M}) is before the meal ends ({end:%H:%M})."
+            meals.append((start, end))
+    if len(meals) == 2 and meals[1][0] < meals[0][1]:
+        errors["meal2_start"] = "The 2nd meal starts before the 1st ends."
     if errors:
         raise FieldErrors(errors)
 

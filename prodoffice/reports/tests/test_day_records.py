@@ -354,7 +354,13 @@ def test_shared_times_that_contradict_someones_own_leave_them_and_name_them(
     edit_times(
         access=office_access(),
         entry=entry,
-        times=EntryTimes(call=entry.call, meal2_start=at(report, 19), meal2_end=at(report, 19, 30)),
+        times=EntryTimes(
+            call=entry.call,
+            meal1_start=at(report, 12),
+            meal1_end=at(report, 12, 30),
+            meal2_start=at(report, 19),
+            meal2_end=at(report, 19, 30),
+        ),
     )
     done = fill_shared_times(
         access=office_access(), report=report, shared=SharedTimes(wrap=at(report, 18)), group="crew"
