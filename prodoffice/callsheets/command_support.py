@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, CommandParser
 
 from prodoffice.callsheets.selectors import current_schedule, shoot_day
 from prodoffice.domain.access import Role
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.models import Membership, Production
 from prodoffice.scheduling.models import Schedule, ShootDay
+
+
+def add_day_arguments(parser: CommandParser) -> None:
+    """--production CODE --day N --pdf PATH."""
+    parser.add_argument("--production", required=True, help="production code, e.g. DEMO")
+    parser.add_argument("--day", required=True, type=int, help="the shoot day number")
+    parser.add_argument("--pdf", required=True, type=Path, help="where to write the PDF")
 
 
 def current_day(code: str, number: int) -> tuple[Production, Schedule, ShootDay]:

@@ -93,6 +93,7 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
         .values("engagement", *TIME_FIELDS)
     ):
         earlier[row.pop("engagement")].append(EntryTimes(**row))
+    declined = frozenset(production.not_signatory_to)
     return {
         entry.pk: _costed(
             entry,
@@ -100,7 +101,7 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
             zone,
             previous.get(entry.engagement_id),
             earlier[entry.engagement_id],
-            declined=frozenset(report.production.not_signatory_to),
+            declined=declined,
         )
         for entry in entries
     }

@@ -7,9 +7,15 @@ from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
+from prodoffice.core.errors import RuleBroken
+from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.reports import selectors
@@ -59,3 +65,36 @@ def report_context(access: ProductionAccess, report: DailyReport, **forms: Any) 
         "move_choices": move_choices(selectors.later_days(report)) if office else [],
         "deliveries": list(report.deliveries.all()),
     }
+
+
+# What a post does once its form is valid: the service's call, returning what to say and the
+# part of the page to come back to ("scene-12"); refusals are RuleBroken.
+Save = Callable[[], tuple[str, str]]
+
+
+def post_form(
+    request: HttpRequest,
+    access: ProductionAccess,
+    report: DailyReport,
+    form: forms.Form,
+    form_name: str,
+    save: Save,
+) -> HttpResponse:
+    """A post from the report page: saved, then back at the part edited; or refused, and the
+    page again with `form` (as `form_name`) showing its errors."""
+    if form.is_valid():
+        try:
+            said, anchor = save()
+        except RuleBroken as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, said)
+            return back_to(report, anchor)
+    context = report_context(access, report, **{form_name: form})
+    return render(request, PAGE, context, status=400)
+
+
+def back_to(report: DailyReport, anchor: str) -> HttpResponse:
+    """Back to the report page, at the part just edited."""
+    url = reverse("report_detail", args=[report.production.code, report.pk])
+    return redirect(f"{url}#{anchor}")

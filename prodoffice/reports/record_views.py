@@ -4,17 +4,10 @@ the part edited, or shows the page again with the errors beside the fields if re
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from prodoffice.core.errors import RuleBroken
-from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
@@ -27,38 +20,7 @@ from prodoffice.reports.forms import (
     SceneResultForm,
     SharedTimesForm,
 )
-from prodoffice.reports.models import DailyReport
-from prodoffice.reports.page import PAGE, local_time, report_context
-
-# What a post does once its form is valid: the service's call, returning what to say and the
-# part of the page to come back to ("scene-12"); refusals are RuleBroken.
-Save = Callable[[], tuple[str, str]]
-
-
-def _post(
-    request: HttpRequest,
-    access: ProductionAccess,
-    report: DailyReport,
-    form: forms.Form,
-    form_name: str,
-    save: Save,
-) -> HttpResponse:
-    if form.is_valid():
-        try:
-            said, anchor = save()
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, said)
-            return _back(report, anchor)
-    context = report_context(access, report, **{form_name: form})
-    return render(request, PAGE, context, status=400)
-
-
-def _back(report: DailyReport, anchor: str) -> HttpResponse:
-    """Back to the report page, at the part just edited."""
-    url = reverse("report_detail", args=[report.production.code, report.pk])
-    return redirect(f"{url}#{anchor}")
+from prodoffice.reports.page import back_to, local_time, post_form
 
 
 @require_POST
@@ -92,7 +54,7 @@ def report_scene_edit(
             moved = f" and moved it to {to_day}"
         return f"Saved scene {scene.number}{moved}.", f"scene-{scene.pk}"
 
-    return _post(request, access, report, form, "scene_form", save)
+    return post_form(request, access, report, form, "scene_form", save)
 
 
 @require_POST
@@ -111,7 +73,7 @@ def report_scene_add(request: HttpRequest, access: ProductionAccess, pk: int) ->
         )
         return f"Added scene {added.number}, {what}.", f"scene-{added.pk}"
 
-    return _post(request, access, report, form, "add_scene_form", save)
+    return post_form(request, access, report, form, "add_scene_form", save)
 
 
 @require_POST
@@ -125,7 +87,7 @@ def report_person_add(request: HttpRequest, access: ProductionAccess, pk: int) -
         entry = services.add_person(access=access, report=report, engagement=form.engagement())
         return f"Added {entry.engagement.contact.name}; enter their times.", f"entry-{entry.pk}"
 
-    return _post(request, access, report, form, "add_person_form", save)
+    return post_form(request, access, report, form, "add_person_form", save)
 
 
 @require_POST
@@ -146,7 +108,7 @@ def report_shared_times(request: HttpRequest, access: ProductionAccess, pk: int)
         people = "person" if count == 1 else "people"
         return f"Gave the times to {count} {people}; times already entered were kept.", "people"
 
-    return _post(request, access, report, form, "shared_form", save)
+    return post_form(request, access, report, form, "shared_form", save)
 
 
 @require_POST
@@ -166,7 +128,7 @@ def report_background_save(
         )
         return f"Saved background: {saved.count} {saved.description}.", "background"
 
-    return _post(request, access, report, form, "background_form", save)
+    return post_form(request, access, report, form, "background_form", save)
 
 
 @require_POST
@@ -180,7 +142,7 @@ def report_media_add(request: HttpRequest, access: ProductionAccess, pk: int) ->
         saved = services.save_media(access=access, report=report, details=form.details())
         return f"Saved media: {saved.device}, {saved.count}.", "media"
 
-    return _post(request, access, report, form, "media_form", save)
+    return post_form(request, access, report, form, "media_form", save)
 
 
 @require_POST
@@ -192,7 +154,7 @@ def report_background_remove(
     group = selectors.access_background(report, group_pk)
     services.remove_background(access=access, group=group)
     messages.success(request, f"Removed background: {group.count} {group.description}.")
-    return _back(report, "background")
+    return back_to(report, "background")
 
 
 @require_POST
@@ -204,4 +166,4 @@ def report_media_remove(
     media = selectors.access_media(report, media_pk)
     services.remove_media(access=access, media=media)
     messages.success(request, f"Removed media: {media.device}.")
-    return _back(report, "media")
+    return back_to(report, "media")

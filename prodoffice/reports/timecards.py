@@ -151,8 +151,13 @@ def sequence_errors(times: EntryTimes) -> dict[str, str]:
     return errors
 
 
-def entry_errors(times: EntryTimes, card: TimeCard) -> dict[str, str]:
-    """Every problem with one person's times, each beside a field that was typed."""
+def entry_errors(
+    times: EntryTimes, card: TimeCard, *, lone_second_meal: bool = False
+) -> dict[str, str]:
+    """Every problem with one person's times, each beside a field that was typed.
+
+    `lone_second_meal`: a 2nd meal without a 1st is fine (shared times: some had their own 1st).
+    """
     errors = time_errors(card)
     if times.meal1_start is None and times.meal1_end is None:
         # The card numbers the meals entered: its meal 1 is the form's 2nd meal.
@@ -160,4 +165,7 @@ def entry_errors(times: EntryTimes, card: TimeCard) -> dict[str, str]:
             name.replace("meal1_", "meal2_"): text.replace("meal 1", "meal 2")
             for name, text in errors.items()
         }
-    return {**sequence_errors(times), **errors}
+    order = sequence_errors(times)
+    if lone_second_meal:
+        order = {k: v for k, v in order.items() if not k.startswith("meal2_")}
+    return {**order, **errors}

@@ -22,7 +22,7 @@ from prodoffice.reports.forms import (
     TimesForm,
 )
 from prodoffice.reports.models import DailyReport, ReportDelivery
-from prodoffice.reports.page import PAGE, local_time, report_context
+from prodoffice.reports.page import PAGE, local_time, post_form, report_context
 from prodoffice.reports.progress import production_progress
 from prodoffice.reports.publishing import publish_report
 
@@ -78,16 +78,12 @@ def report_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpR
 def report_edit(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     report = selectors.access_report(access, pk)
     form = DayForm(request.POST)
-    if form.is_valid():
-        try:
-            services.edit_report(access=access, report=report, details=form.details())
-        except RuleBroken as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, "Saved the day's times and notes.")
-            return redirect("report_detail", access.production.code, report.pk)
-    report.refresh_from_db()
-    return render(request, PAGE, report_context(access, report, day_form=form), status=400)
+
+    def save() -> tuple[str, str]:
+        services.edit_report(access=access, report=report, details=form.details())
+        return "Saved the day's times and notes.", "top"
+
+    return post_form(request, access, report, form, "day_form", save)
 
 
 @production_page(Capability.EDIT_REPORTS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from prodoffice.callsheets.models import CallSheet
@@ -120,12 +120,11 @@ def later_days(report: DailyReport) -> list[ShootDay]:
 
 def people_not_on(report: DailyReport) -> list[Engagement]:
     """The production's people not on the report, cast by number, then crew by name."""
-    engagements = (
+    return list(
         Engagement.objects.filter(production_id=report.production_id)
         .exclude(pk__in=TimeEntry.objects.filter(report=report).values("engagement"))
         .select_related("contact")
-    )
-    return sorted(
-        engagements,
-        key=lambda e: (e.cast_number is None, e.cast_number or 0, e.contact.name),
+        .order_by(
+            F("cast_number").asc(nulls_last=True), "contact__last_name", "contact__first_name"
+        )
     )

@@ -59,7 +59,7 @@ def fill_shared_times(
     access.require(Capability.EDIT_REPORTS)
     if report.production_id != access.production.pk:
         raise RuleBroken("That report is not on this production.")
-    _check(shared)
+    _check(report, shared)
     entries = TimeEntry.objects.filter(report=report, call__isnull=False).select_related(
         "engagement__contact"
     )
@@ -89,27 +89,20 @@ def fill_shared_times(
     return result
 
 
-def _check(shared: SharedTimes) -> None:
+def _check(report: DailyReport, shared: SharedTimes) -> None:
     """Shared times that contradict each other are refused before anyone is touched, each
-    beside the field that was typed (a shared 2nd meal alone is fine: some had their own 1st)."""
+    beside the field that was typed."""
     if not any(vars(shared).values()):
         raise RuleBroken("Enter a meal or a wrap to give everyone.")
     errors: dict[str, str] = {}
-    meals = []
-    for start_name, end_name in _MEALS:
-        start, end = getattr(shared, start_name), getattr(shared, end_name)
-        if (start is None) != (end is None):
-            errors[end_name if end is None else start_name] = (
+    for start, end in _MEALS:
+        if (getattr(shared, start) is None) != (getattr(shared, end) is None):
+            errors[end if getattr(shared, end) is None else start] = (
                 "Enter both ends of the meal, or neither."
             )
-        elif start is not None and end is not None:
-            if end <= start:
-                errors[end_name] = f"The meal ends ({end:%H:%M}) before it starts ({start:%H:%M})."
-            elif shared.wrap is not None and end > shared.wrap:
-                errors["wrap"] = f"Out ({shared.wrap:%H:%M}) is before the meal ends ({end:%H:%M})."
-            meals.append((start, end))
-    if len(meals) == 2 and meals[1][0] < meals[0][1]:
-        errors["meal2_start"] = "The 2nd meal starts before the 1st ends."
+    times = EntryTimes(**vars(shared))
+    card = time_card(times, person="Everyone", zone=local_zone(report))
+    errors |= entry_errors(times, card, lone_second_meal=True)
     if errors:
         raise FieldErrors(errors)
 

@@ -9,7 +9,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from prodoffice.callsheets import selectors, services
-from prodoffice.callsheets.command_support import current_day, office_access, write_pdf
+from prodoffice.callsheets.command_support import (
+    add_day_arguments,
+    current_day,
+    office_access,
+    write_pdf,
+)
 from prodoffice.callsheets.pdf import render_call_sheet
 from prodoffice.core.errors import RuleBroken
 
@@ -21,9 +26,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--production", required=True, help="production code, e.g. DEMO")
-        parser.add_argument("--day", required=True, type=int, help="the shoot day number")
-        parser.add_argument("--pdf", required=True, type=Path, help="where to write the PDF")
+        add_day_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         code, number, path = options["production"].upper(), options["day"], Path(options["pdf"])
