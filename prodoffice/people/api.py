@@ -38,7 +38,11 @@ def _one_of(values: list[str]) -> str:
 class CrewQuery(Schema):
     """The crew-list filter; the same parameters as the crew list page (people/filters.py)."""
 
-    q: Text = Field("", description="Words to find in name, e-mail, phone, position, department.")
+    q: Text = Field(
+        "",
+        description="Words to find in name, position, character, union, department, and in"
+        " e-mail and phone where the caller may see them.",
+    )
     department: int | None = Field(None, ge=1, le=MAX_ID, description="A department id.")
     status: str = Field("", description=_one_of(EngagementStatus.values))
     union: str = Field("", description=_one_of(["yes", "no"]))

@@ -10,7 +10,8 @@ from django.db.models import Q
 
 from prodoffice.domain.people.search import search_words
 from prodoffice.people.choices import EngagementStatus
-from prodoffice.people.models import EngagementQuerySet
+from prodoffice.people.models import EngagementQuerySet, contact_details_visible
+from prodoffice.productions.access import ProductionAccess
 
 _DEPARTMENT_ID = re.compile(r"[0-9]{1,12}")
 
@@ -53,9 +54,15 @@ class CrewFilter:
     def grouped_by_department(self) -> bool:
         return self.sort == "department"
 
-    def apply(self, rows: EngagementQuerySet) -> EngagementQuerySet:
+    def apply(self, rows: EngagementQuerySet, access: ProductionAccess) -> EngagementQuerySet:
+        # E-mails and phones are searched only where the reader may see them.
+        contact_visible = contact_details_visible(access)
         for word in search_words(self.q):
-            rows = rows.filter(Q(search_text__contains=word) | Q(department__name__icontains=word))
+            rows = rows.filter(
+                Q(search_text__contains=word)
+                | Q(department__name__icontains=word)
+                | (Q(contact_search_text__contains=word) & contact_visible)
+            )
         if self.department is not None:
             rows = rows.filter(department_id=self.department)
         if self.status:

@@ -56,11 +56,22 @@ class EngagementQuerySet(models.QuerySet["Engagement"]):
         return rows.filter(contact__user=access.user)
 
 
+def contact_details_visible(access: ProductionAccess) -> Q:
+    """The rows whose e-mail and phone this member sees: the rule of `shows_contact_details`.
+
+    What a role may search is what it may see, so the crew-list search looks in e-mails and
+    phones only on these rows; otherwise a number could be found digit by digit.
+    """
+    if access.can(Capability.VIEW_CAST_CONTACTS):
+        return Q()
+    return Q(cast_number__isnull=True) | Q(contact__user=access.user)
+
+
 class Engagement(TimeStamped):
     """A person hired on the production: position, department, deal and start paperwork."""
 
     history_money_fields = ("rate", "rate_unit")
-    history_ignored_fields = ("production", "search_text")
+    history_ignored_fields = ("production", "search_text", "contact_search_text")
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="engagements")
@@ -84,9 +95,11 @@ class Engagement(TimeStamped):
     tax_form = models.CharField(max_length=2, choices=TaxForm.choices, blank=True, default="")
     tax_form_received = models.DateField("W-4/W-9 received", null=True, blank=True)
     nda_received = models.DateField("NDA received", null=True, blank=True)
-    # Name, e-mail, phone, position and character folded (no accents or case), for search;
-    # written by the people services whenever the contact or the engagement changes.
+    # Name, position, character and union folded (no accents or case), for search; e-mail and
+    # phone apart, searched only by those who may see them (contact_details_visible). Written by
+    # the people services whenever the contact or the engagement changes.
     search_text = models.TextField(blank=True, default="", editable=False)
+    contact_search_text = models.TextField(blank=True, default="", editable=False)
 
     objects = EngagementQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ from prodoffice.productions.access import ProductionAccess
 
 def crew_list(access: ProductionAccess, crew_filter: CrewFilter) -> EngagementQuerySet:
     rows = Engagement.objects.visible_to(access).select_related("contact", "department")
-    return crew_filter.apply(rows)
+    return crew_filter.apply(rows, access)
 
 
 def access_engagement(access: ProductionAccess, engagement_id: int) -> Engagement:
@@ -41,7 +41,10 @@ def access_personal_link(access: ProductionAccess, link_id: int) -> PersonalLink
 
 
 def shows_contact_details(access: ProductionAccess, engagement: Engagement) -> bool:
-    """Cast phone numbers and e-mails stay with the office; everyone sees their own."""
+    """Cast phone numbers and e-mails stay with the office; everyone sees their own.
+
+    The crew-list search follows the same rule in a query: models.contact_details_visible.
+    """
     if not engagement.is_cast or access.can(Capability.VIEW_CAST_CONTACTS):
         return True
     return engagement.contact.user_id == access.user.pk

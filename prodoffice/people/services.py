@@ -127,17 +127,19 @@ def engagement_errors(
     return errors
 
 
-def search_text_for(contact: Contact, engagement: Engagement) -> str:
+def index_for_search(contact: Contact, engagement: Engagement) -> None:
+    """Fold what the crew-list search looks in; e-mail and phone apart (see filters.py)."""
     parts = [
         contact.first_name,
         contact.last_name,
-        contact.email,
-        contact.phone,
         engagement.position,
         engagement.character,
         engagement.union_name,
     ]
-    return fold(" ".join(part for part in parts if part))
+    engagement.search_text = fold(" ".join(part for part in parts if part))
+    engagement.contact_search_text = fold(
+        " ".join(part for part in (contact.email, contact.phone) if part)
+    )
 
 
 def _apply(instance: Contact | Engagement, values: dict[str, object]) -> None:
@@ -158,7 +160,7 @@ def hire_person(
         raise FieldErrors(errors)
     person = Contact.objects.create(production=access.production, **asdict(contact))
     hired = Engagement(production=access.production, contact=person, **asdict(engagement))
-    hired.search_text = search_text_for(person, hired)
+    index_for_search(person, hired)
     with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
         hired.save()
     for instance in (person, hired):
@@ -199,7 +201,7 @@ def update_person(
         before = history.snapshot(instance)
         _apply(instance, values)
         if isinstance(instance, Engagement):
-            instance.search_text = search_text_for(person, instance)
+            index_for_search(person, instance)
         with unique_or_refuse("cast_number", _CAST_NUMBER_RACE):
             instance.save()
         history.record_change(access, instance, ChangeRecord.Action.CHANGED, before=before)

@@ -140,6 +140,18 @@ def test_the_crew_list_filters_and_sorts_like_the_page(world: World, api_as: Cal
     assert [p["name"] for p in by_name] == ["Gus Grip", "Ava Lead"]  # Grip before Lead
 
 
+def test_searching_a_cast_phone_or_email_finds_nothing_for_crew(
+    world: World, api_as: Caller
+) -> None:
+    crew = api_as(Role.CREW)
+    for query in ("0199", "ava@example"):
+        assert crew.get(CREW, {"q": query}).json() == [], query
+        assert [p["name"] for p in api_as(Role.COORDINATOR).get(CREW, {"q": query}).json()] == [
+            "Ava Lead"
+        ]
+    assert [p["name"] for p in crew.get(CREW, {"q": "maya"}).json()] == ["Ava Lead"]
+
+
 def test_unknown_filter_values_are_ignored_as_the_page_ignores_them(api_as: Caller) -> None:
     odd = {"status": "sacked", "kind": "aliens", "sort": "salary", "union": "maybe"}
     assert len(api_as(Role.COORDINATOR).get(CREW, odd).json()) == 2

@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractUser
 
 from prodoffice.domain.access import Role
 from prodoffice.people.models import Contact, Engagement
-from prodoffice.people.services import search_text_for
+from prodoffice.people.services import index_for_search as fold_for_search
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.productions.models import Department, Membership, Production
 from prodoffice.productions.services import ProductionDetails, create_production
@@ -24,8 +24,8 @@ PASSWORD = "correct horse battery"
 
 def index_for_search(engagement: Engagement) -> None:
     """Rows made here skip the services, so give them the search text the services would."""
-    engagement.search_text = search_text_for(engagement.contact, engagement)
-    engagement.save(update_fields=["search_text"])
+    fold_for_search(engagement.contact, engagement)
+    engagement.save(update_fields=["search_text", "contact_search_text"])
 
 
 def make_user(username: str, first: str = "", last: str = "") -> AbstractUser:

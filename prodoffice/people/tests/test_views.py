@@ -184,3 +184,22 @@ def test_search_ignores_accents_and_case(world: World) -> None:
     for query in ("elodie", "ÉLODIE", "muller", "MÜLLER painter"):
         assert "Élodie Müller" in client.get(url, {"q": query}).content.decode(), query
     assert "Élodie Müller" not in client.get(url, {"q": "muller grip"}).content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.CREW, Role.PA, Role.DEPARTMENT_HEAD])
+def test_search_finds_no_cast_phone_or_email_for_roles_that_may_not_see_them(
+    world: World, role: Role
+) -> None:
+    url = reverse("crew_list", args=[world.production.code])
+    client = _client(world, role)
+    for query in ("0199", "555-0199", "ava@example", "example.com lead"):
+        assert "Ava Lead" not in client.get(url, {"q": query}).content.decode(), query
+    assert "Ava Lead" in client.get(url, {"q": "ava"}).content.decode()
+    assert "Gus Grip" in client.get(url, {"q": "555-0101"}).content.decode()  # crew phones show
+
+
+def test_the_office_finds_cast_by_phone_and_email(world: World) -> None:
+    url = reverse("crew_list", args=[world.production.code])
+    client = _client(world, Role.COORDINATOR)
+    for query in ("0199", "ava@example"):
+        assert "Ava Lead" in client.get(url, {"q": query}).content.decode(), query
