@@ -89,10 +89,10 @@ def create_demo(*, today: date, optimizer_seconds: float = OPTIMIZER_SECONDS) ->
             **calendar.__dict__,
         ),
     )
+    access = access_production(users[Role.PRODUCER], DEMO_CODE)
     for role, user in users.items():
         if role is not Role.PRODUCER:
-            set_membership(actor=users[Role.PRODUCER], production=production, user=user, role=role)
-    access = access_production(users[Role.PRODUCER], DEMO_CODE)
+            set_membership(access=access, user=user, role=role)
     departments = {d.name: d.pk for d in production.departments.all()}
     by_name = {
         (login[1], login[2]): user

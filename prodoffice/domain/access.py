@@ -106,3 +106,27 @@ def role_can(role: Role | str, capability: Capability) -> bool:
 
 def capabilities_of(role: Role | str) -> frozenset[Capability]:
     return frozenset(cap for cap, roles in _GRANTS.items() if Role(role) in roles)
+
+
+def may_grant(granter: Role | str, role: Role | str) -> bool:
+    """Whether a member holding `granter` may give someone `role` (or change or remove a member
+    who holds it).
+
+    "More" is measured in capabilities, not by a ranking: a role may be given only by someone
+    who holds every capability it carries, so no one can hand out (to themselves through a second
+    account, or to a friend) sight of rates, tax IDs or anything else they do not see. A
+    coordinator may therefore appoint coordinators, PAs or crew, but not an accountant (rates,
+    tax IDs) or a producer. Producer is named as well: the producer answers for the production,
+    so even a role that came to hold every capability would not make producers.
+    """
+    granter, role = Role(granter), Role(role)
+    if not role_can(granter, Capability.MANAGE_MEMBERS):
+        return False
+    if role is Role.PRODUCER:
+        return granter is Role.PRODUCER
+    return capabilities_of(role) <= capabilities_of(granter)
+
+
+def grantable_roles(granter: Role | str) -> list[Role]:
+    """The roles a member holding `granter` may give, in the table's order."""
+    return [role for role in Role if may_grant(granter, role)]

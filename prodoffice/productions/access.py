@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from prodoffice.domain.access import Capability, Role, capabilities_of
+from prodoffice.domain.access import Capability, Role, capabilities_of, grantable_roles
 from prodoffice.productions.models import Membership, Production
 
 if TYPE_CHECKING:
@@ -45,6 +45,18 @@ class ProductionAccess:
             raise PermissionDenied(
                 f"Your role on {self.production.code} ({self.role.label}) does not allow this."
             )
+
+    def grantable_roles(self) -> list[Role]:
+        """The roles this member may give others (`may_grant`): what the team page offers."""
+        return grantable_roles(self.role)
+
+    def may_change_member(self, membership: Membership) -> bool:
+        """Another member whose role this member could have given: no one changes their own
+        role, and no one changes or removes someone who sees more than they do."""
+        return (
+            membership.user_id != self.membership.user_id  # type: ignore[attr-defined]
+            and membership.role in self.grantable_roles()
+        )
 
 
 def access_production(

@@ -7,7 +7,7 @@ from zoneinfo import available_timezones
 from django import forms
 
 from prodoffice.core.forms import DateInput
-from prodoffice.domain.access import ROLE_LABELS
+from prodoffice.domain.access import Role
 from prodoffice.productions.choices import ProductionKind
 from prodoffice.productions.services import ProductionDetails
 from prodoffice.productions.work_rules import WorkRules
@@ -58,7 +58,16 @@ class ProductionForm(forms.Form):
 class MemberForm(forms.Form):
     name = forms.CharField(max_length=150)
     email = forms.EmailField()
-    role = forms.ChoiceField(choices=list(ROLE_LABELS.items()))
+    role = forms.ChoiceField(
+        error_messages={
+            "invalid_choice": "Choose one of the listed roles; your own role cannot give that one."
+        }
+    )
+
+    def __init__(self, *args: Any, roles: list[Role], **kwargs: Any) -> None:
+        """`roles`: those the member filling the form may give; no others are offered."""
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
 
 
 class WorkRulesForm(forms.Form):

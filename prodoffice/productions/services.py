@@ -17,12 +17,13 @@ from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.core.validation import length_errors
-from prodoffice.domain.access import Role
+from prodoffice.domain.access import Capability, Role
 from prodoffice.domain.production_rules import (
     check_code,
     check_phase_dates,
     check_revision_colors,
 )
+from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.choices import DEFAULT_DEPARTMENTS, ProductionKind
 from prodoffice.productions.models import Department, Membership, Production
 
@@ -122,24 +123,58 @@ def update_production(
     return production
 
 
+def _check_team_change(access: ProductionAccess, membership: Membership | None, role: Role) -> None:
+    """Refuse a role given or taken by someone who does not hold all it carries (`may_grant`),
+    and any change to one's own role: a member who could raise their own access could see rates
+    and tax IDs and then demote the producer."""
+    access.require(Capability.MANAGE_MEMBERS)
+    if membership is not None and membership.user_id == access.membership.user_id:
+        raise RuleBroken(
+            "You cannot change or remove your own access; ask a producer/UPM.", field="role"
+        )
+    if membership is not None and not access.may_change_member(membership):
+        raise RuleBroken(
+            f"{membership.user} is {Role(membership.role).label}, which sees more than your "
+            "role does; only a producer/UPM can change that.",
+            field="role",
+        )
+    if role not in access.grantable_roles():
+        reason = (
+            "only a producer/UPM appoints producers."
+            if role is Role.PRODUCER
+            else "that role sees more than yours does; ask a producer/UPM."
+        )
+        raise RuleBroken(
+            f"As {access.role.label} you cannot make someone {role.label}: {reason}", field="role"
+        )
+
+
 @transaction.atomic
-def set_membership(
-    *, actor: AbstractBaseUser | None, production: Production, user: Any, role: Role | str
-) -> Membership:
-    role = Role(role)
+def set_membership(*, access: ProductionAccess, user: Any, role: Role | str) -> Membership:
+    """Give `user` a role on the production, or change the one they have."""
+    try:
+        role = Role(role)
+    except ValueError:
+        raise RuleBroken("Choose one of the listed roles.", field="role") from None
+    production = access.production
     membership = Membership.objects.filter(production=production, user=user).first()
+    if membership is not None and membership.role == Role.PRODUCER and role != Role.PRODUCER:
+        _keep_a_producer(production, leaving=membership)
+    _check_team_change(access, membership, role)
     before = history.snapshot(membership) if membership else None
     if membership is None:
         membership = Membership.objects.create(production=production, user=user, role=role)
         action = ChangeRecord.Action.CREATED
     else:
-        if membership.role == Role.PRODUCER and role != Role.PRODUCER:
-            _keep_a_producer(production, leaving=membership)
         membership.role = role
         membership.save()
         action = ChangeRecord.Action.CHANGED
     history.record(
-        actor=actor, production=production, instance=membership, action=action, before=before
+        actor=access.user,
+        production=production,
+        instance=membership,
+        action=action,
+        before=before,
     )
     return membership
 
@@ -157,7 +192,7 @@ def _keep_a_producer(production: Production, *, leaving: Membership) -> None:
 
 @transaction.atomic
 def add_member_by_email(
-    *, actor: AbstractBaseUser, production: Production, email: str, name: str, role: Role | str
+    *, access: ProductionAccess, email: str, name: str, role: Role | str
 ) -> tuple[Membership, str | None]:
     """Give a person an account (if they have none) and a role. Returns a one-time password
     when an account was created, for the coordinator to pass on."""
@@ -173,16 +208,18 @@ def add_member_by_email(
         user = user_model.objects.create_user(
             username=email, email=email, password=password, first_name=first, last_name=last
         )
-    return set_membership(actor=actor, production=production, user=user, role=role), password
+    # A refused role rolls back the account made above with it: nothing is half-written.
+    return set_membership(access=access, user=user, role=role), password
 
 
 @transaction.atomic
-def remove_member(*, actor: AbstractBaseUser, membership: Membership) -> None:
+def remove_member(*, access: ProductionAccess, membership: Membership) -> None:
     if membership.role == Role.PRODUCER:
         _keep_a_producer(membership.production, leaving=membership)
+    _check_team_change(access, membership, Role(membership.role))
     before = history.snapshot(membership)
     history.record(
-        actor=actor,
+        actor=access.user,
         production=membership.production,
         instance=membership,
         action=ChangeRecord.Action.DELETED,

@@ -98,16 +98,12 @@ def production_history(request: HttpRequest, access: ProductionAccess) -> HttpRe
 
 @production_page(Capability.MANAGE_MEMBERS)
 def member_list(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
-    form = MemberForm(request.POST or None)
+    form = MemberForm(request.POST or None, roles=access.grantable_roles())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             membership, password = services.add_member_by_email(
-                actor=request.user,
-                production=access.production,
-                email=data["email"],
-                name=data["name"],
-                role=data["role"],
+                access=access, email=data["email"], name=data["name"], role=data["role"]
             )
         except RuleBroken as error:
             show_errors(form, error)
@@ -117,7 +113,8 @@ def member_list(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
             )
             messages.success(request, f"{membership.user} is now on the team.{note}")
             return redirect("member_list", access.production.code)
-    context = {"members": selectors.members(access), "form": form}
+    members = [(m, access.may_change_member(m)) for m in selectors.members(access)]
+    context = {"members": members, "form": form, "me": access.membership}
     return render(request, "productions/members.html", context, status=400 if form.errors else 200)
 
 
@@ -127,13 +124,10 @@ def member_role(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
     membership = selectors.access_membership(access, pk)
     try:
         services.set_membership(
-            actor=request.user,
-            production=access.production,
-            user=membership.user,
-            role=request.POST.get("role", ""),
+            access=access, user=membership.user, role=request.POST.get("role", "")
         )
-    except (RuleBroken, ValueError) as error:
-        messages.error(request, getattr(error, "message", "Choose one of the listed roles."))
+    except RuleBroken as error:
+        messages.error(request, error.message)
     else:
         messages.success(request, f"{membership.user}'s role changed.")
     return redirect("member_list", access.production.code)
@@ -144,7 +138,7 @@ def member_role(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
 def member_remove(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     membership = selectors.access_membership(access, pk)
     try:
-        services.remove_member(actor=request.user, membership=membership)
+        services.remove_member(access=access, membership=membership)
     except RuleBroken as error:
         messages.error(request, error.message)
     else:

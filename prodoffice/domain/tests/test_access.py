@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from prodoffice.domain.access import Capability, Role, capabilities_of, role_can
+from prodoffice.domain.access import (
+    Capability,
+    Role,
+    capabilities_of,
+    grantable_roles,
+    may_grant,
+    role_can,
+)
 
 
 def test_only_producer_and_accountant_see_rates_and_tax_ids() -> None:
@@ -35,3 +42,24 @@ def test_role_names_from_storage_are_accepted_and_unknown_ones_refused() -> None
 
 def test_every_role_has_a_label() -> None:
     assert all(role.label for role in Role)
+
+
+def test_a_producer_may_give_every_role() -> None:
+    assert grantable_roles(Role.PRODUCER) == list(Role)
+
+
+def test_a_coordinator_gives_no_role_that_sees_more_than_they_do() -> None:
+    assert not may_grant(Role.COORDINATOR, Role.PRODUCER)
+    assert not may_grant(Role.COORDINATOR, Role.ACCOUNTANT)  # rates and tax IDs
+    assert set(grantable_roles(Role.COORDINATOR)) == set(Role) - {Role.PRODUCER, Role.ACCOUNTANT}
+
+
+def test_roles_that_do_not_manage_the_team_give_nothing() -> None:
+    for role in set(Role) - {Role.PRODUCER, Role.COORDINATOR}:
+        assert grantable_roles(role) == []
+
+
+def test_every_role_given_carries_no_capability_its_giver_lacks() -> None:
+    for granter in Role:
+        for role in grantable_roles(granter):
+            assert capabilities_of(role) <= capabilities_of(granter)

@@ -76,29 +76,25 @@ def test_editing_details_records_what_changed(world: World) -> None:
 
 def test_the_last_producer_cannot_be_demoted_or_removed(world: World) -> None:
     producer = world.user(Role.PRODUCER)
+    access = world.access(Role.PRODUCER)
     with pytest.raises(RuleBroken, match="at least one producer"):
-        set_membership(actor=producer, production=world.production, user=producer, role=Role.CREW)
+        set_membership(access=access, user=producer, role=Role.CREW)
     membership = Membership.objects.get(production=world.production, user=producer)
     with pytest.raises(RuleBroken, match="at least one producer"):
-        remove_member(actor=producer, membership=membership)
+        remove_member(access=access, membership=membership)
     assert Membership.objects.get(pk=membership.pk).role == Role.PRODUCER
 
 
 def test_adding_a_member_by_email_makes_an_account_once(world: World) -> None:
-    producer = world.user(Role.PRODUCER)
+    access = world.access(Role.PRODUCER)
     membership, password = add_member_by_email(
-        actor=producer,
-        production=world.production,
-        email="New.Person@Example.com",
-        name="New Person",
-        role=Role.PA,
+        access=access, email="New.Person@Example.com", name="New Person", role=Role.PA
     )
     assert password
     assert membership.user.email == "new.person@example.com"
     assert membership.user.check_password(password)
     again, second_password = add_member_by_email(
-        actor=producer,
-        production=world.production,
+        access=access,
         email="new.person@example.com",
         name="New Person",
         role=Role.ASSISTANT_COORDINATOR,
