@@ -8,6 +8,7 @@ from typing import Any
 from django.db import models
 
 from prodoffice.core.models import ChangeRecord
+from prodoffice.domain.access import Capability
 
 HIDDEN = "(hidden)"
 
@@ -77,11 +78,8 @@ def record(
             changes[_label(instance, name)] = [was, now]
     if action == ChangeRecord.Action.CHANGED and not changes:
         return None
-    money = [
-        _label(instance, n)
-        for n in getattr(instance, "history_money_fields", ())
-        if _label(instance, n) in changes
-    ]
+    money = _changed_labels(instance, "history_money_fields", changes)
+    tax_ids = _changed_labels(instance, "history_tax_id_fields", changes)
     user = actor if getattr(actor, "is_authenticated", False) else None
     return ChangeRecord.objects.create(
         production=production,
@@ -93,18 +91,32 @@ def record(
         record_label=str(instance)[:300],
         changes=changes,
         money_fields=money,
+        tax_id_fields=tax_ids,
     )
 
 
-def readable(records: list[ChangeRecord], *, show_money: bool) -> list[ChangeRecord]:
-    """Attach `visible_changes` to each record; rates are left out for roles not allowed them."""
+def _changed_labels(instance: models.Model, kind: str, changes: dict[str, list[str]]) -> list[str]:
+    labels = (_label(instance, name) for name in getattr(instance, kind, ()))
+    return [label for label in labels if label in changes]
+
+
+def readable(records: list[ChangeRecord], *, access: Any) -> list[ChangeRecord]:
+    """Attach `visible_changes` to each record: rates only for roles that see rates, anything
+    about a tax ID (even its kind, SSN or EIN) only for roles that see tax IDs. A change of which
+    nothing is left to show is left out: its line alone would tell that a rate or tax ID changed.
+    `access` is the reader's access to the production (anything with `.can(capability)`)."""
+    show_money = access.can(Capability.VIEW_RATES)
+    show_tax_ids = access.can(Capability.VIEW_TAX_IDS)
+    shown = []
     for entry in records:
+        hidden = set() if show_money else set(entry.money_fields)
+        hidden |= set() if show_tax_ids else set(entry.tax_id_fields)
         entry.visible_changes = [  # type: ignore[attr-defined]
-            (label, pair)
-            for label, pair in entry.changes.items()
-            if show_money or label not in entry.money_fields
+            (label, pair) for label, pair in entry.changes.items() if label not in hidden
         ]
-    return records
+        if entry.visible_changes or not entry.changes:  # type: ignore[attr-defined]
+            shown.append(entry)
+    return shown
 
 
 def record_change(

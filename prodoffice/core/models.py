@@ -79,6 +79,8 @@ class ChangeRecord(models.Model):
     # {"field label": [old, new]}; values of secret fields are never stored, only that they changed.
     changes = models.JSONField(default=dict)
     money_fields = models.JSONField(default=list)
+    # Labels in `changes` about a tax ID (its kind too): shown only to roles that see tax IDs.
+    tax_id_fields = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-at", "-id"]

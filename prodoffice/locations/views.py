@@ -62,7 +62,7 @@ def location_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> 
         "map_url": (
             map_link(location.latitude, location.longitude) if location.has_coordinates else ""
         ),
-        "records": history.readable(records, show_money=access.can(Capability.VIEW_RATES)),
+        "records": history.readable(records, access=access),
     }
     return render(request, "locations/location_detail.html", context)
 

@@ -47,7 +47,11 @@ class CrewQuery(Schema):
     status: str = Field("", description=_one_of(EngagementStatus.values))
     union: str = Field("", description=_one_of(["yes", "no"]))
     kind: str = Field("", description=_one_of(["cast", "crew"]))
-    paperwork: str = Field("", description=_one_of(["missing"]))
+    paperwork: str = Field(
+        "",
+        description=_one_of(["missing"])
+        + " Ignored for roles that may not see start paperwork (view_paperwork).",
+    )
     sort: str = Field("department", description=_one_of(list(SORTS)))
 
     def to_filter(self) -> CrewFilter:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from prodoffice.domain.access import Capability
 from prodoffice.domain.people.search import search_words
 from prodoffice.people.choices import EngagementStatus
 from prodoffice.people.models import EngagementQuerySet, contact_details_visible
@@ -73,7 +74,8 @@ class CrewFilter:
             rows = rows.filter(cast_number__isnull=False)
         elif self.kind == "crew":
             rows = rows.filter(cast_number__isnull=True)
-        if self.paperwork == "missing":
+        # Filtering on paperwork would tell who still owes it: only for those who see paperwork.
+        if self.paperwork == "missing" and access.can(Capability.VIEW_PAPERWORK):
             rows = rows.filter(
                 Q(deal_memo_received__isnull=True)
                 | Q(tax_form_received__isnull=True)

@@ -72,7 +72,7 @@ def person_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
             if access.can(Capability.MANAGE_PERSONAL_LINKS)
             else []
         ),
-        "records": history.readable(records, show_money=access.can(Capability.VIEW_RATES)),
+        "records": history.readable(records, access=access),
     }
     return render(request, "people/person_detail.html", context)
 

@@ -90,9 +90,7 @@ def production_work_rules(request: HttpRequest, access: ProductionAccess) -> Htt
 
 @production_page(Capability.VIEW_HISTORY)
 def production_history(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
-    records = history.readable(
-        selectors.production_history(access), show_money=access.can(Capability.VIEW_RATES)
-    )
+    records = history.readable(selectors.production_history(access), access=access)
     return render(request, "productions/history.html", {"records": records})
 
 

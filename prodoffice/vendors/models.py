@@ -13,6 +13,7 @@ class Vendor(TimeStamped):
 
     history_secret_fields = ("tax_id_encrypted",)
     history_ignored_fields = ("tax_id_last4",)
+    history_tax_id_fields = ("tax_id_kind", "tax_id_encrypted")
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="vendors")
     company = models.CharField(max_length=200)

@@ -69,7 +69,7 @@ def _detail_context(
         "category_labels": [dict(VendorCategory.choices).get(c, c) for c in vendor.categories],
         "show_tax_id": access.can(Capability.VIEW_TAX_IDS),
         "contact_form": contact_form,
-        "records": history.readable(records, show_money=access.can(Capability.VIEW_RATES)),
+        "records": history.readable(records, access=access),
     }
 
 
