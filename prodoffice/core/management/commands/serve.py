@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 
@@ -21,11 +22,19 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        self.cfg.set("post_fork", _own_connections)
 
     def load(self) -> Any:
         from config.wsgi import application  # loaded in each worker after fork
 
         return application
+
+
+def _own_connections(server: Any, worker: Any) -> None:
+    """Each web worker opens database connections of its own: a connection inherited through
+    fork is one socket shared by several processes, where one request can read the rows
+    meant for another's. The master closes its connections before forking; this makes sure."""
+    connections.close_all()
 
 
 class Command(BaseCommand):
@@ -52,6 +61,7 @@ class Command(BaseCommand):
             worker = subprocess.Popen(
                 [sys.executable, "-m", "prodoffice.cli", "db_worker", "--queue-name", "default"]
             )
+        connections.close_all()  # before gunicorn forks its workers (see _own_connections)
         self.stdout.write(f"Prodoffice is serving at http://{host}:{port}/ (Ctrl-C to stop)")
         try:
             _Gunicorn(
@@ -61,6 +71,9 @@ class Command(BaseCommand):
                     "accesslog": "-",
                     "timeout": 60,
                     "graceful_timeout": 10,
+                    # One fixed control socket per user would be shared by every `serve`
+                    # on the machine; nothing here uses it.
+                    "control_socket_disable": True,
                 }
             ).run()
         finally:
