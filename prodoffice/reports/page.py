@@ -48,11 +48,12 @@ def local_time(view: View) -> View:
 def report_context(access: ProductionAccess, report: DailyReport, **forms: Any) -> dict[str, Any]:
     """The report page; `forms` are the ones sent back with their errors."""
     office = access.can(Capability.EDIT_REPORTS)
+    money = access.can(Capability.VIEW_RATES)
     return {
         "report": report,
-        "document": selectors.report_document(report),
+        "document": selectors.report_document(report, money=money),
         "office": office,
-        "money": access.can(Capability.VIEW_RATES),
+        "money": money,
         "day_form": forms.get("day_form") or (DayForm.of(report) if office else None),
         "scene_form": forms.get("scene_form"),
         "add_scene_form": forms.get("add_scene_form") or AddSceneForm(),

@@ -14,9 +14,9 @@ from prodoffice.reports.selectors import PersonLine, ReportDocument
 DPR = Path(__file__).parent / "documents" / "dpr.typ"
 
 
-def render_report(document: ReportDocument, *, money: bool = True) -> bytes:
-    """`money`: print pay and the labour cost (rates are for producers and the accountant)."""
-    return render_pdf(DPR, report_data(document, money=money))
+def render_report(document: ReportDocument) -> bytes:
+    """Pay, the labour cost and violations' costs print only in a document built with money."""
+    return render_pdf(DPR, report_data(document))
 
 
 def report_filename(document: ReportDocument) -> str:
@@ -36,9 +36,9 @@ def dollars(amount: Decimal) -> str:
     return f"${amount:,.2f}"
 
 
-def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, Any]:
+def report_data(document: ReportDocument) -> dict[str, Any]:
     """The JSON the typst template reads: strings and lists only."""
-    report, day, t = document.report, document.date, document.totals
+    report, day, t, money = document.report, document.date, document.totals, document.money
     zone = document.crew_call.tzinfo
 
     def local(moment: datetime | None) -> datetime | None:
@@ -92,8 +92,13 @@ def report_data(document: ReportDocument, *, money: bool = True) -> dict[str, An
         ],
         "cast": [_person(p, day, money) for p in document.cast],
         "crew": [_person(p, day, money) for p in document.crew],
+        "money": money,
         "violations": [
-            {"name": v.name, "explanation": v.explanation, "amount": dollars(v.amount)}
+            {
+                "name": v.name,
+                "explanation": v.explanation,
+                "amount": dollars(v.amount) if v.amount is not None else "",
+            }
             for v in document.violations
         ],
         "labour": (
@@ -169,7 +174,8 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
     if result is not None and result.costed:
         if money:
             flags.append(f"Pay {dollars(result.regular + result.overtime)}")
-        if result.penalties:
+        # One hour's pay is the hourly rate: penalties in money only for those who see rates.
+        if money and result.penalties:
             flags.append(f"Penalties {dollars(result.penalties)}")
     return {
         "number": str(person.cast_number or ""),

@@ -65,8 +65,8 @@ def report_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
 @production_page(Capability.VIEW_REPORTS)
 def report_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     report = selectors.access_report(access, pk)
-    document = selectors.report_document(report)
-    content = pdf.render_report(document, money=access.can(Capability.VIEW_RATES))
+    document = selectors.report_document(report, money=access.can(Capability.VIEW_RATES))
+    content = pdf.render_report(document)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pdf.report_filename(document)}"'
     return response
@@ -124,7 +124,8 @@ def report_publish(request: HttpRequest, access: ProductionAccess, pk: int) -> H
     report = selectors.access_report(access, pk)
 
     def render(published: DailyReport) -> bytes:
-        return pdf.render_report(selectors.report_document(published), money=False)
+        # One PDF for every recipient, so one without money: department heads see no rates.
+        return pdf.render_report(selectors.report_document(published, money=False))
 
     try:
         sent = publish_report(access=access, report=report, render=render)

@@ -39,13 +39,18 @@ class PayLine:
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """A broken rule, what it costs, and why, in words a coordinator can read out on the DPR."""
+    """A broken rule, what it costs, and why, in words a coordinator can read out on the DPR.
+
+    `explanation` names the amounts, and so the person's rate ("one hour's pay $105"); the same
+    words without any amount are for readers who may not see rates.
+    """
 
     kind: ViolationKind
     when: datetime
     minutes: int  # how late the meal, or how much rest was missing
     amount: Decimal
     explanation: str
+    explanation_without_money: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,16 +246,19 @@ def _meal_penalty(
         if meal.max_per_day is not None and earlier >= meal.max_per_day:
             amount = Decimal(0)
             text = f"{what}: {_duration(late)} late, already paid one hour for this day {cite}"
+            plain = text
         elif hourly is None:
             amount = Decimal(0)
             text = (
                 f"{what}: {_duration(late)} late, one hour's pay, not costed here: a flat deal "
                 f"has no hourly rate {cite}"
             )
+            plain = text
         else:
             amount = hourly.quantize(CENT, ROUND_HALF_UP)
             text = f"{what}: {_duration(late)} late, one hour's pay {_money(amount)} {cite}"
-        return Violation("meal_penalty", when, late, amount, text)
+            plain = f"{what}: {_duration(late)} late, one hour's pay {cite}"
+        return Violation("meal_penalty", when, late, amount, text, plain)
     half_hours = -(-late // 30)  # each half hour "or fraction thereof"
     last = len(meal.amounts) - 1
     steps = [meal.amounts[min(i, last)] for i in range(half_hours)]
@@ -260,7 +268,8 @@ def _meal_penalty(
     if half_hours > 1:
         sum_text += f" = {_money(amount)}"
     text = f"{what}: {half_hours} {plural} late, {sum_text} {cite}"
-    return Violation("meal_penalty", when, late, amount, text)
+    plain = f"{what}: {half_hours} {plural} late {cite}"
+    return Violation("meal_penalty", when, late, amount, text, plain)
 
 
 def _forced_call(
@@ -281,13 +290,8 @@ def _forced_call(
     )
     cite = f"({rules.short_name}, rest period)"
     if hourly is None:
-        return Violation(
-            "forced_call",
-            card.call,
-            short,
-            Decimal(0),
-            f"{what}: forced call, not costed here: a flat deal has no day or hourly rate {cite}",
-        )
+        text = f"{what}: forced call, not costed here: a flat deal has no day or hourly rate {cite}"
+        return Violation("forced_call", card.call, short, Decimal(0), text, text)
     if rest.penalty == "day_pay_capped":
         day_pay = _day_pay(card, rules, hourly).quantize(CENT, ROUND_HALF_UP)
         if rest.cap is not None and rest.cap < day_pay:
@@ -299,17 +303,25 @@ def _forced_call(
         else:
             amount = day_pay
             how = f"a day's pay {_money(day_pay)}"
+        # Whether the cap was reached would tell the day rate: say only that there is one.
+        plain = "a day's pay" + (" or the cap, whichever is less" if rest.cap is not None else "")
         return Violation(
-            "forced_call", card.call, short, amount, f"{what}: forced call, {how} {cite}"
+            "forced_call",
+            card.call,
+            short,
+            amount,
+            f"{what}: forced call, {how} {cite}",
+            f"{what}: forced call, {plain} {cite}",
         )
     unit = rules.overtime.rounding_minutes
     invaded = -(-short // unit) * unit
     amount = (hourly * rest.multiplier * invaded / SIXTY).quantize(CENT, ROUND_HALF_UP)
+    paid_again = f"{what}: the invaded {_duration(invaded)} paid again at {rest.multiplier}x"
     text = (
-        f"{what}: the invaded {_duration(invaded)} paid again at {rest.multiplier}x "
-        f"{_money(hourly.quantize(CENT, ROUND_HALF_UP))} an hour = {_money(amount)} {cite}"
+        f"{paid_again} {_money(hourly.quantize(CENT, ROUND_HALF_UP))} an hour "
+        f"= {_money(amount)} {cite}"
     )
-    return Violation("forced_call", card.call, short, amount, text)
+    return Violation("forced_call", card.call, short, amount, text, f"{paid_again} {cite}")
 
 
 def _day_pay(card: TimeCard, rules: RuleSet, hourly: Decimal) -> Decimal:

@@ -91,9 +91,11 @@ class PersonLine:
 
 @dataclass(frozen=True)
 class ViolationLine:
+    """A broken rule on the DPR; its amount and the amounts in its words only with money."""
+
     name: str
     explanation: str
-    amount: Decimal
+    amount: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,9 @@ class Labour:
 @dataclass(frozen=True)
 class ReportDocument:
     report: DailyReport
+    # Built for a reader who sees rates: pay, labour cost and what each violation costs. For
+    # everyone else the violations are told without amounts (one hour's pay is the hourly rate).
+    money: bool
     production: str
     code: str
     day_number: int | None
@@ -212,8 +217,12 @@ def _missing(entry: TimeEntry) -> tuple[str, ...]:
     return tuple(missing)
 
 
-def report_document(report: DailyReport) -> ReportDocument:
-    """The DPR as page and PDF print it, in a fixed number of queries however many people."""
+def report_document(report: DailyReport, *, money: bool) -> ReportDocument:
+    """The DPR as page and PDF print it, in a fixed number of queries however many people.
+
+    `money`: for a reader who sees rates (Capability.VIEW_RATES); otherwise no violation's
+    words or cost name an amount.
+    """
     report = DailyReport.objects.select_related(
         "production", "day", "call_sheet__schedule", "call_sheet__day"
     ).get(pk=report.pk)
@@ -308,7 +317,12 @@ def report_document(report: DailyReport) -> ReportDocument:
         regular += result.regular
         overtime += result.overtime
         penalties += result.penalties
-        violations += [ViolationLine(line.name, v.explanation, v.amount) for v in result.violations]
+        violations += [
+            ViolationLine(line.name, v.explanation, v.amount)
+            if money
+            else ViolationLine(line.name, v.explanation_without_money, None)
+            for v in result.violations
+        ]
     cast.sort(key=lambda p: (p.cast_number or 0, p.name))
     meals = [e.meal1_start for e in entries if e.meal1_start is not None]
     notes = [
@@ -320,6 +334,7 @@ def report_document(report: DailyReport) -> ReportDocument:
     ]
     return ReportDocument(
         report=report,
+        money=money,
         production=production.title,
         code=production.code,
         day_number=day.number,

@@ -201,7 +201,8 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
     hours = row.locator("td").nth(column(cast, "Hours"))
     expect(hours).to_contain_text("13.0")  # hours worked, and the overtime bands explained:
     expect(hours).to_contain_text(re.compile(r"overtime: .* at 1\.5x from 8 h; .* at 2x from"))
-    # Explained under Violations, each with what it costs; the row adds them up.
+    # Explained under Violations; what each costs is for those who see rates, so the
+    # coordinator reads the reasons and the row counts them.
     violations = (
         page.get_by_role("heading", name=re.compile(r"^Violations"))
         .locator("xpath=following-sibling::ul[1]/li")
@@ -212,14 +213,8 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
     assert "First meal 6 h 45 min after the 07:00 call: 2 half hours late" in first, first
     assert "No second meal by the 20:30 wrap" in second and "1 half hour late" in second, second
     assert all("(SAG-AFTRA" in text and "meal period)" in text for text in (first, second))
-    amounts = []
-    for text in (first, second):
-        shown = re.search(r" \$(\d+\.\d\d)$", text)  # the amount beside the reason
-        assert shown, text
-        amounts.append(Decimal(shown.group(1)))
-    assert all(amount > 0 for amount in amounts)
-    penalties = row.locator("td").nth(column(cast, "Penalties"))
-    expect(penalties).to_have_text(f"{sum(amounts)}")
+    assert "$" not in first + second
+    expect(row.locator("td").nth(column(cast, "Violations"))).to_have_text("2")
 
     # A crew member's ordinary day: no flag left on their row.
     enter_times(

@@ -51,7 +51,7 @@ __all__ = ["demo"]  # the call sheets' demo production, as a fixture here too
 
 
 def _pdf_text(report: DailyReport) -> str:
-    content = pdf.render_report(report_document(report))
+    content = pdf.render_report(report_document(report, money=True))
     return squeezed("".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages))
 
 
@@ -94,7 +94,7 @@ def test_a_performers_day_is_recorded_in_order_and_printed(demo: Production) -> 
             status="W",
         ),
     )
-    line = next(p for p in report_document(report).cast if p.pk == entry.pk)
+    line = next(p for p in report_document(report, money=True).cast if p.pk == entry.pk)
     assert line.times["on_set"] is not None and f"{line.times['on_set']:%H:%M}" == "07:05"
     page = _page(report)
     assert "Dismissed on set" in page and "17:40" in page and "05:30" in page
@@ -136,13 +136,13 @@ def test_a_crew_members_form_has_no_performers_times(demo: Production) -> None:
 def test_a_scene_shot_ahead_of_schedule_is_added_and_moves_to_today(demo: Production) -> None:
     report = _report()
     strip = _later_strip(report)
-    before = report_document(report).totals
+    before = report_document(report, money=True).totals
     added = add_scene(access=office_access(), report=report, number=strip.scene.number.lower())
     assert added.added and not added.retake
     strip.refresh_from_db()
     assert strip.day_id == report.day_id  # the later day no longer carries it
     set_scene_result(access=office_access(), report_scene=added, result="complete")
-    totals = report_document(report).totals
+    totals = report_document(report, money=True).totals
     assert totals.eighths_scheduled == before.eighths_scheduled  # it was not scheduled today
     assert totals.eighths_shot == before.eighths_shot + strip.scene.eighths
     assert totals.scenes_added == 1
@@ -161,7 +161,7 @@ def test_a_scene_completed_earlier_and_shot_again_is_a_retake_counted_once(
     retake = add_scene(access=office_access(), report=second, number=done.number)
     assert retake.retake
     set_scene_result(access=office_access(), report_scene=retake, result="complete")
-    totals = report_document(second).totals
+    totals = report_document(second, money=True).totals
     assert totals.retakes == 1
     assert totals.eighths_shot == 0  # nothing else reported on the second day yet
     assert totals.eighths_shot_to_date == done.eighths  # counted the day it was completed
@@ -224,7 +224,7 @@ def test_background_is_counted_with_its_times(demo: Production) -> None:
         report=report,
         details=BackgroundDetails(description="Stand-ins", count=2, call=at(report, 6)),
     )
-    document = report_document(report)
+    document = report_document(report, money=True)
     assert document.background_count == 20
     patrons = next(g for g in document.background if g.description == "Diner patrons")
     assert str(patrons.hours) == "10.0"  # 6:00 to 16:30 less a half-hour meal
@@ -291,7 +291,7 @@ def test_media_is_listed_with_its_totals_to_date(demo: Production) -> None:
         details=MediaDetails(device="a camera ", count=2, gigabytes=Decimal("512.5")),
     )
     save_media(access=office_access(), report=second, details=MediaDetails(device="Sound", count=1))
-    lines = {m.device: m for m in report_document(second).media}
+    lines = {m.device: m for m in report_document(second, money=True).media}
     assert (lines["a camera"].count, lines["a camera"].count_to_date) == (2, 5)
     assert lines["a camera"].gigabytes_to_date == Decimal("512.5")
     assert lines["Sound"].count_to_date == 1
@@ -304,7 +304,7 @@ def test_media_is_listed_with_its_totals_to_date(demo: Production) -> None:
 
 def test_the_report_says_how_weekly_deals_are_costed(demo: Production) -> None:
     report = _report()
-    notes = dict(report_document(report).deal_notes)
+    notes = dict(report_document(report, money=True).deal_notes)
     weekly = next(note for note in notes if note.startswith("Weekly deal"))
     assert notes[weekly] > 1  # once for everyone on a weekly deal, not on every row
     assert weekly in _page(report)
@@ -338,7 +338,7 @@ def test_the_shared_meal_and_wrap_go_to_everyone_without_their_own(demo: Product
     assert len(done.filled) == crew_called - 1 and not done.skipped
     early.refresh_from_db()
     assert f"{early.wrap.astimezone(at(report, 0).tzinfo):%H:%M}" == "15:00"  # kept
-    document = report_document(report)
+    document = report_document(report, money=True)
     assert not any(p.missing for p in document.crew if p.times["call"] is not None)
     # 07:00 to 19:30 less the half-hour meal is 12 hours for a crew member called at 07:00.
     at_seven = [p for p in document.crew if p.pk != early.pk and p.times["call"] == at(report, 7)]
@@ -401,7 +401,7 @@ def test_the_header_gives_the_companys_meals_as_most_took_them(demo: Production)
         entry=early,
         times=EntryTimes(call=early.call, meal1_start=at(report, 11), meal1_end=at(report, 11, 30)),
     )
-    document = report_document(report)
+    document = report_document(report, money=True)
     assert [f"{s:%H:%M}-{e:%H:%M}" for s, e in document.company_meals] == ["12:30-13:00"]
     assert f"{document.first_meal:%H:%M}" == "11:00"
     assert "1stmeal12:30-13:00" in _pdf_text(report)
@@ -420,7 +420,10 @@ def test_someone_who_worked_without_being_on_the_call_sheet_is_added(demo: Produ
     assert entry.status == "W" and entry.call is None
     line = next(
         p
-        for p in (*report_document(report).cast, *report_document(report).crew)
+        for p in (
+            *report_document(report, money=True).cast,
+            *report_document(report, money=True).crew,
+        )
         if p.pk == entry.pk
     )
     assert line.missing == ("in", "out")  # flagged until their times are entered

@@ -54,7 +54,7 @@ def test_a_report_starts_from_the_call_sheet_with_only_the_calls_filled_in(
             assert entry.call.astimezone(zone).time() == call.call_time
             assert entry.call.astimezone(zone).date() == sheet.day.date
         assert entry.wrap is None and entry.meal1_start is None
-    document = report_document(report)
+    document = report_document(report, money=True)
     assert document.missing > 0  # nobody's out-time is known yet: flagged, not guessed
     assert document.labour.total == 0 and document.labour.uncosted == document.missing
     with pytest.raises(RuleBroken, match="already has a production report"):
@@ -87,7 +87,7 @@ def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
             status="W",
         ),
     )
-    document = report_document(report)
+    document = report_document(report, money=True)
     name = entry.engagement.contact.name
     (violation,) = [v for v in document.violations if v.name == name]
     assert violation.amount == Decimal("60.00")
@@ -122,7 +122,7 @@ def test_a_wrap_past_midnight_is_the_same_shoot_day_going_on(demo: Production) -
             wrap=at(report, 3, days=1),
         ),
     )
-    line = next(p for p in report_document(report).crew if p.pk == entry.pk)
+    line = next(p for p in report_document(report, money=True).crew if p.pk == entry.pk)
     assert line.costed and not line.missing
     assert line.hours == Decimal("8.5")
     page = client_for().get(reverse("report_detail", args=["DEMO", report.pk]))
@@ -197,7 +197,7 @@ def test_a_scene_not_finished_goes_back_to_the_boneyard(demo: Production) -> Non
     )
     strip = Strip.objects.get(schedule=report.call_sheet.schedule, scene_id=scene.scene_id)
     assert strip.day is None
-    totals = report_document(report).totals
+    totals = report_document(report, money=True).totals
     assert totals.eighths_shot == 1 and totals.eighths_shot_to_date == 1
 
 
@@ -208,7 +208,7 @@ def test_the_report_reads_in_the_same_number_of_queries_for_any_day(
     for number in (1, 2, 3):
         report = start_report(access=office_access(), call_sheet=sheet_with_cast(number))
         with CaptureQueriesContext(connection) as queries:
-            report_document(report)
+            report_document(report, money=True)
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
 
@@ -221,7 +221,7 @@ def test_times_not_known_yet_are_saved_and_flagged_not_refused(demo: Production)
         entry=entry,
         times=EntryTimes(call=at(report, 7), meal1_start=at(report, 13)),
     )
-    line = next(p for p in report_document(report).crew if p.pk == entry.pk)
+    line = next(p for p in report_document(report, money=True).crew if p.pk == entry.pk)
     assert line.missing == ("out", "1st meal end")
     assert not line.costed
 

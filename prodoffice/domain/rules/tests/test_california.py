@@ -23,6 +23,10 @@ def test_a_late_meal_costs_one_hour_of_pay() -> None:
         "First meal 6 h 30 min after the 07:00 call: 30 min late, one hour's pay $20 "
         "(California Labor Code, meal period)"
     )
+    assert violation.explanation_without_money == (
+        "First meal 6 h 30 min after the 07:00 call: 30 min late, one hour's pay "
+        "(California Labor Code, meal period)"
+    )
     assert (result.regular, result.overtime, result.penalties) == (
         Decimal("160.00"),
         Decimal("105.00"),

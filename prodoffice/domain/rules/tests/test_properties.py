@@ -260,3 +260,12 @@ def test_a_flat_deal_shows_the_same_violations_and_costs_only_fixed_penalties(
     assert [(v.kind, v.when) for v in flat.violations] == [
         (v.kind, v.when) for v in hourly.violations
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(days(), RULES)
+def test_every_violation_can_be_told_without_an_amount(day: Day, rules: RuleSet) -> None:
+    # Read out to roles that may not see rates: "one hour's pay $105" would tell the rate.
+    for violation in evaluate(day.card, rules).violations:
+        assert "$" not in violation.explanation_without_money
+        assert violation.explanation_without_money.split(":")[0] in violation.explanation

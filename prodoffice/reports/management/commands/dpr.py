@@ -48,7 +48,8 @@ class Command(BaseCommand):
                 )
             except (RuleBroken, PermissionDenied) as exc:
                 raise CommandError(getattr(exc, "message", str(exc))) from exc
-        document = selectors.report_document(report)
+        # The command is the operator's, who holds the database and every rate in it.
+        document = selectors.report_document(report, money=True)
         content = render_report(document)
         write_pdf(path, content)
         self.stdout.write(
