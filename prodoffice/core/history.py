@@ -80,6 +80,7 @@ def record(
         return None
     money = _changed_labels(instance, "history_money_fields", changes)
     tax_ids = _changed_labels(instance, "history_tax_id_fields", changes)
+    personal = _changed_labels(instance, "history_personal_fields", changes)
     user = actor if getattr(actor, "is_authenticated", False) else None
     return ChangeRecord.objects.create(
         production=production,
@@ -92,6 +93,7 @@ def record(
         changes=changes,
         money_fields=money,
         tax_id_fields=tax_ids,
+        personal_fields=personal,
     )
 
 
@@ -101,16 +103,23 @@ def _changed_labels(instance: models.Model, kind: str, changes: dict[str, list[s
 
 
 def readable(records: list[ChangeRecord], *, access: Any) -> list[ChangeRecord]:
-    """Attach `visible_changes` to each record: rates only for roles that see rates, anything
-    about a tax ID (even its kind, SSN or EIN) only for roles that see tax IDs. A change of which
-    nothing is left to show is left out: its line alone would tell that a rate or tax ID changed.
-    `access` is the reader's access to the production (anything with `.can(capability)`)."""
-    show_money = access.can(Capability.VIEW_RATES)
-    show_tax_ids = access.can(Capability.VIEW_TAX_IDS)
+    """Attach `visible_changes` to each record, less what the reader may not see: rates, anything
+    about a tax ID (even its kind, SSN or EIN), a person's home address, emergency contact and
+    dietary/medical notes. A change of which nothing is left to show is left out: its line alone
+    would tell that such a thing changed. `access` is the reader's access to the production
+    (anything with `.can(capability)`)."""
+    hidden_kinds = [
+        kind
+        for kind, capability in (
+            ("money_fields", Capability.VIEW_RATES),
+            ("tax_id_fields", Capability.VIEW_TAX_IDS),
+            ("personal_fields", Capability.VIEW_PERSONAL_DETAILS),
+        )
+        if not access.can(capability)
+    ]
     shown = []
     for entry in records:
-        hidden = set() if show_money else set(entry.money_fields)
-        hidden |= set() if show_tax_ids else set(entry.tax_id_fields)
+        hidden = {label for kind in hidden_kinds for label in getattr(entry, kind)}
         entry.visible_changes = [  # type: ignore[attr-defined]
             (label, pair) for label, pair in entry.changes.items() if label not in hidden
         ]

@@ -81,6 +81,8 @@ class ChangeRecord(models.Model):
     money_fields = models.JSONField(default=list)
     # Labels in `changes` about a tax ID (its kind too): shown only to roles that see tax IDs.
     tax_id_fields = models.JSONField(default=list)
+    # Labels about a person's home, family and health: shown only to roles that see those.
+    personal_fields = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-at", "-id"]

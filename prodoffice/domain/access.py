@@ -42,6 +42,7 @@ class Capability(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     VIEW_CREW_LIST = "view_crew_list"
     VIEW_CAST_CONTACTS = "view_cast_contacts"
+    VIEW_PERSONAL_DETAILS = "view_personal_details"
     EDIT_PEOPLE = "edit_people"
     VIEW_PAPERWORK = "view_paperwork"
     VIEW_RATES = "view_rates"
@@ -73,6 +74,11 @@ _GRANTS: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_MEMBERS: frozenset({Role.PRODUCER, Role.COORDINATOR}),
     Capability.VIEW_CREW_LIST: frozenset(set(Role) - {Role.CAST}),
     Capability.VIEW_CAST_CONTACTS: frozenset(_OFFICE | _MONEY),
+    # Home address, emergency contact and dietary/medical notes are private: the office keeps
+    # them to send paperwork, to call someone's family after an accident and to give catering its
+    # counts (the call sheet carries the counts, not the names). Everyone sees their own.
+    # Payroll takes the address from the start paperwork, so the accountant does without them.
+    Capability.VIEW_PERSONAL_DETAILS: frozenset(_OFFICE),
     Capability.EDIT_PEOPLE: frozenset(_OFFICE),
     Capability.VIEW_PAPERWORK: frozenset(_OFFICE | _MONEY),
     Capability.VIEW_RATES: frozenset(_MONEY),

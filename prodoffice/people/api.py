@@ -21,6 +21,14 @@ from prodoffice.productions.access import ProductionAccess, access_production
 router = Router(tags=["crew"])
 
 CONTACT_FIELDS = [f.name for f in fields(services.ContactDetails)]
+# The office's and the person's own only (selectors.shows_personal_details).
+PERSONAL_FIELDS = [
+    "address",
+    "emergency_contact_name",
+    "emergency_contact_phone",
+    "dietary_needs",
+    "notes",
+]
 # The API calls the department `department` (its id), as the filter and the error messages do.
 ENGAGEMENT_FIELDS = [
     f.name for f in fields(services.EngagementDetails) if f.name != "department_id"
@@ -65,9 +73,9 @@ class CrewOut(Schema):
 
     Fields the caller's role may not see are null, never left out: `rate` and `rate_unit`
     without the view_rates capability (producer/UPM, accountant); the start-paperwork fields
-    without view_paperwork; a cast member's contact details (e-mail, phone, address, emergency
-    contact, dietary needs, notes) unless the caller is in the office, the money roles, or is
-    that cast member.
+    without view_paperwork; a cast member's e-mail and phone unless the caller is in the office,
+    the money roles, or is that cast member; anyone's home address, emergency contact, dietary
+    needs and notes unless the caller is in the office (view_personal_details) or is that person.
     """
 
     id: int
@@ -113,6 +121,8 @@ class CrewOut(Schema):
             else None
             for name in CONTACT_FIELDS
         }
+        if not selectors.shows_personal_details(access, engagement):
+            values |= dict.fromkeys(PERSONAL_FIELDS)
         values |= {name: getattr(engagement, name) for name in ENGAGEMENT_FIELDS}
         if not show_rates:
             values |= dict.fromkeys(RATE_FIELDS)

@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 class Contact(TimeStamped):
     """A person the production office deals with: crew, cast, agent, location owner ..."""
 
+    history_personal_fields = (
+        "address",
+        "emergency_contact_name",
+        "emergency_contact_phone",
+        "dietary_needs",
+        "notes",
+    )
+
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="contacts")
     first_name = models.CharField(max_length=80)
     last_name = models.CharField(max_length=80, blank=True)

@@ -50,6 +50,14 @@ def shows_contact_details(access: ProductionAccess, engagement: Engagement) -> b
     return engagement.contact.user_id == access.user.pk
 
 
+def shows_personal_details(access: ProductionAccess, engagement: Engagement) -> bool:
+    """Home address, emergency contact, dietary/medical needs and notes: the office's, and each
+    person's own (Capability.VIEW_PERSONAL_DETAILS says why)."""
+    if access.can(Capability.VIEW_PERSONAL_DETAILS):
+        return True
+    return engagement.contact.user_id is not None and engagement.contact.user_id == access.user.pk
+
+
 def record_history(access: ProductionAccess, engagement: Engagement) -> list[ChangeRecord]:
     access.require(Capability.VIEW_HISTORY)
     contact_records = ChangeRecord.objects.filter(

@@ -65,6 +65,7 @@ def person_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
         "e": engagement,
         "contact": engagement.contact,
         "show_contact": selectors.shows_contact_details(access, engagement),
+        "show_personal": selectors.shows_personal_details(access, engagement),
         "show_rates": access.can(Capability.VIEW_RATES),
         "show_paperwork": access.can(Capability.VIEW_PAPERWORK),
         "links": (
