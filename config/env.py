@@ -32,6 +32,29 @@ def env_bool(name: str, *, default: bool) -> bool:
     raise ConfigError(f"{name}={raw!r} is not a yes/no value; use true or false.")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number.") from None
+    if value < 0:
+        raise ConfigError(f"{name}={raw!r} cannot be negative.")
+    return value
+
+
+def proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """SECURE_PROXY_SSL_HEADER for the header a TLS proxy sets, e.g. `X-Forwarded-Proto`."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not all(part.isalnum() for part in raw.split("-")):
+        raise ConfigError(f"{name}={raw!r} is not a header name such as X-Forwarded-Proto.")
+    return ("HTTP_" + raw.upper().replace("-", "_"), "https")
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

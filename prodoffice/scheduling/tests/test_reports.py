@@ -165,7 +165,7 @@ def test_the_shooting_schedule_lists_each_scenes_breakdown_by_category(world: Wo
 
     page = _get(world, Role.CREW, "shooting_schedule", schedule.pk).content.decode()
     assert "Lucy turns her motel room into an investigation wall." in page
-    assert '<dt class="muted">Vehicles</dt><dd style="margin:0">Tanker truck</dd>' in page
+    assert '<dt class="muted">Vehicles</dt><dd>Tanker truck</dd>' in page
 
 
 def test_the_cast_day_out_of_days_prints_every_code_and_total(world: World) -> None:
