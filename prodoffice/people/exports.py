@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,11 +17,11 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from prodoffice.core.pdf import render_pdf
+from prodoffice.core.spreadsheets import Value, append_row, csv_text, write_cell
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.crew_sheet import HEADERS
 from prodoffice.people import selectors
@@ -52,9 +51,6 @@ COLUMNS = [
     "end_date",
 ]
 RATE_COLUMNS = ["rate", "rate_unit"]
-# A cell starting with one of these is run as a formula by spreadsheets (CSV injection);
-# phone numbers like +44 20 7946 0958 are left alone.
-_FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+\-](?![\d\s().\-/x]*$))")
 
 
 @dataclass(frozen=True)
@@ -151,29 +147,19 @@ def export_contact_sheet(
     return ExportFile(sheet.filename(fmt), CONTENT_TYPES[fmt], writers[fmt](sheet))
 
 
-def _cell(row: ContactSheetRow, column: str) -> str | int | Decimal | date | None:
+def _cell(row: ContactSheetRow, column: str) -> Value:
     value = getattr(row, column)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value
 
 
-def _text(value: str | int | Decimal | date | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and _FORMULA_START.match(value):
-        return f"'{value}"
-    return str(value)
-
-
 def as_csv(sheet: ContactSheet) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([HEADERS[column] for column in sheet.columns])
+    writer.writerow([csv_text(HEADERS[column]) for column in sheet.columns])
     for row in sheet.rows:
-        writer.writerow([_text(_cell(row, column)) for column in sheet.columns])
+        writer.writerow([csv_text(_cell(row, column)) for column in sheet.columns])
     # The byte order mark makes Excel read the file as UTF-8 rather than the Windows code page.
     return out.getvalue().encode("utf-8-sig")
 
@@ -183,23 +169,19 @@ def as_xlsx(sheet: ContactSheet) -> bytes:
     ws = book.active
     assert ws is not None
     ws.title = "Contact sheet"
-    ws.append([HEADERS[column] for column in sheet.columns])
+    append_row(ws, [HEADERS[column] for column in sheet.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [len(HEADERS[column]) for column in sheet.columns]
     for line, row in enumerate(sheet.rows, start=2):
         for index, column in enumerate(sheet.columns):
             value = _cell(row, column)
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-            cell = ws.cell(row=line, column=index + 1, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            elif isinstance(value, date):
+            cell = write_cell(ws, line, index + 1, value)
+            if isinstance(value, date):
                 cell.number_format = "yyyy-mm-dd"
             elif isinstance(value, Decimal):
                 cell.number_format = "#,##0.00"
-            widths[index] = max(widths[index], len(_text(value)))
+            widths[index] = max(widths[index], len(csv_text(value)))
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = min(width + 2, 45)
     ws.freeze_panes = "A2"

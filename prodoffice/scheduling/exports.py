@@ -12,10 +12,10 @@ from datetime import date
 
 from django.utils.text import slugify
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from prodoffice.core.spreadsheets import Value, append_row
 from prodoffice.domain.scheduling.dood import Code
 from prodoffice.scheduling.reports import DoodSheet, day_label
 
@@ -43,27 +43,28 @@ def day_out_of_days_xlsx(sheet: DoodSheet) -> ExportFile:
     assert ws is not None
     ws.title = f"DOOD {sheet.title}"[:31].replace("/", "-")
     schedule = sheet.schedule
-    ws.append([f"{schedule.production.title} — {schedule.name} — Day Out of Days: {sheet.title}"])
+    # Every row through append_row: a title, a name or a set is text, never a formula.
+    title = f"{schedule.production.title} — {schedule.name} — Day Out of Days: {sheet.title}"
+    append_row(ws, [title])
     ws["A1"].font = Font(bold=True, size=13)
     draft = f"{schedule.revision.script.title}, {schedule.revision.color} draft"
-    ws.append([f"{draft} · printed {sheet.printed.isoformat()}"])
-    ws.append([])
+    append_row(ws, [f"{draft} · printed {sheet.printed.isoformat()}"])
+    append_row(ws, [])
     totals = sheet.totals_columns
     first_total = len(sheet.days) + 2
-    ws.append(["Day", *[day_label(day) for day in sheet.days], *[label for _, label in totals]])
-    ws.append(["Date", *[day.date for day in sheet.days]])
+    days = [day_label(day) for day in sheet.days]
+    append_row(ws, ["Day", *days, *[label for _, label in totals]])
+    append_row(ws, ["Date", *[day.date for day in sheet.days]])
     for cell in (*ws[HEADER_ROW], *ws[HEADER_ROW + 1]):
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
     for column in range(2, first_total):
         ws.cell(row=HEADER_ROW + 1, column=column).number_format = "ddd m/d"
     for line in sheet.lines:
-        values: list[str | int | date | None] = [ILLEGAL_CHARACTERS_RE.sub("", line.label)]
+        values: list[Value] = [line.label]
         values += [str(code) or None for code in line.codes]
         values += [getattr(line.totals, key) for key, _ in totals]
-        ws.append(values)
-        row = ws.max_row
-        ws.cell(row=row, column=1).data_type = "s"  # a name is never a formula
+        row = append_row(ws, values)
         for index, code in enumerate(line.codes, start=2):
             cell = ws.cell(row=row, column=index)
             cell.alignment = Alignment(horizontal="center")
@@ -73,11 +74,10 @@ def day_out_of_days_xlsx(sheet: DoodSheet) -> ExportFile:
             cell = ws.cell(row=row, column=index)
             if isinstance(cell.value, date):
                 cell.number_format = "m/d/yyyy"
-    ws.append([])
-    ws.append(["Codes"])
-    ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+    append_row(ws, [])
+    ws.cell(row=append_row(ws, ["Codes"]), column=1).font = Font(bold=True)
     for mark, meaning in sheet.legend:
-        ws.append([mark, meaning])
+        append_row(ws, [mark, meaning])
     ws.column_dimensions["A"].width = max([12, *(len(line.label) + 2 for line in sheet.lines)])
     for column in range(2, first_total):
         ws.column_dimensions[get_column_letter(column)].width = 8
