@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
+from ninja.parser import Parser
 
 from prodoffice.api.auth import TokenAuth
 from prodoffice.core.errors import BadFile, FieldErrors, RuleBroken
+
+
+class BodyNotAnObject(Exception):
+    """A JSON body that is a list, a number, a string or null."""
+
+
+class FieldsParser(Parser):
+    """Every body the API takes is a JSON object of fields. Ninja's schemas read anything else
+    as an object with no attributes, so `[null, null]` sent to a PATCH was a change of nothing,
+    answered 200 as if it had worked."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        body = super().parse_body(request)
+        if not isinstance(body, dict):
+            raise BodyNotAnObject
+        return body
+
 
 api = NinjaAPI(
     title="Prodoffice API",
@@ -17,6 +37,7 @@ api = NinjaAPI(
     "Authenticate with `Authorization: Bearer <token>` (make one on your API tokens page).",
     auth=TokenAuth(),
     urls_namespace="api",
+    parser=FieldsParser(),
 )
 
 
@@ -41,6 +62,16 @@ def schema_mismatch(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors.setdefault(field, str(error.get("msg", "Not valid.")))
     body = {"detail": "Nothing was saved; correct these fields.", "errors": errors}
     return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(HttpError)
+def refused(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    # Ninja wraps whatever the parser raises in a 400 "Cannot parse request body".
+    if isinstance(exc.__cause__, BodyNotAnObject):
+        message = 'The body must be a JSON object of fields, such as {"title": "Night Owl"}.'
+        body = {"detail": message, "errors": {"request": message}}
+        return api.create_response(request, body, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(RuleBroken)

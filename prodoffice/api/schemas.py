@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import AfterValidator
+from pydantic import BeforeValidator
 
 
-def _refuse_nul(value: str) -> str:
+def _refuse_unstorable(value: object) -> object:
+    # Checked before the type and length: pydantic's own length check trips on a lone
+    # surrogate with a message that says nothing useful.
     # Django's form fields refuse NUL characters too; PostgreSQL cannot store them in text.
+    if not isinstance(value, str):
+        return value
     if "\x00" in value:
         raise ValueError("Text may not contain NUL characters.")
+    # JSON can spell half of a UTF-16 pair ("\ud800"), which is no character at all: neither
+    # database can encode it, and a form post cannot carry one (its bytes decode to U+FFFD).
+    if _LONE_SURROGATE.search(value):
+        raise ValueError(
+            "Text may not contain a lone UTF-16 surrogate (\\ud800 to \\udfff), which is "
+            "half of a character; send the whole character."
+        )
     return value
 
 
-Text = Annotated[str, AfterValidator(_refuse_nul)]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+Text = Annotated[str, BeforeValidator(_refuse_unstorable)]
 
 
 class ErrorOut(Schema):

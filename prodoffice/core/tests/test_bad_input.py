@@ -8,9 +8,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from prodoffice.api.api import api
+from prodoffice.api.tests.caller import BASE, ApiCaller
 from prodoffice.core.tests.personas import World
 from prodoffice.core.tests.test_permission_matrix import PRODUCTION_PAGES, _setup
 from prodoffice.domain.access import Role
+from prodoffice.locations.models import Location
+from prodoffice.people.models import Contact
+from prodoffice.scripts.models import Scene, SceneElement
+from prodoffice.vendors.models import Vendor
 
 HOSTILE = [
     "",
@@ -144,11 +150,96 @@ def test_hostile_values_on_account_pages_never_give_a_server_error(
 
 @pytest.mark.django_db
 def test_an_api_caller_sending_a_nul_character_gets_json_back(world: World) -> None:
-    from prodoffice.api.tests.caller import ApiCaller
-
     caller = ApiCaller(world.user(Role.COORDINATOR))
     response = caller.client.post(
         f"/api/v1/productions/{world.production.code}/scripts", {"title": "a\x00b"}
     )
     assert response.status_code == 400
     assert "NUL" in response.json()["detail"]
+
+
+def _surrogate_bodies(world: World) -> list[tuple[str, dict[str, object], str]]:
+    """(path, body, the field holding a lone surrogate) for the crew, a vendor, a breakdown.
+    json.dumps writes a lone surrogate as the escape "\\ud800", as a script would send it."""
+    code = world.production.code
+    grip = world.department("Grip").pk
+    scene = Scene.objects.filter(revision__script__production=world.production)[0].pk
+    crew = {"first_name": "Gus\ud800", "position": "Grip", "department": grip}
+    tag = {"category": "props", "name": "Thermos \ud800"}
+    return [
+        (f"/productions/{code}/crew", crew, "first_name"),
+        (f"/productions/{code}/vendors", {"company": "\udfffPanavision"}, "company"),
+        (f"/productions/{code}/scenes/{scene}/breakdown", tag, "name"),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_lone_surrogate_in_json_is_refused_naming_its_field(world: World) -> None:
+    _setup(world)
+    caller = ApiCaller(world.user(Role.PRODUCER))
+    caller.client.raise_request_exception = False
+    for path, body, field in _surrogate_bodies(world):
+        before = _row_counts()
+        response = caller.post(path, body)
+        assert response.status_code == 422, (path, response.content[:200])
+        assert "surrogate" in response.json()["errors"][field]
+        assert _row_counts() == before
+    response = caller.patch(f"/productions/{world.production.code}", {"title": "Night \ud800 Owl"})
+    assert response.status_code == 422
+    assert "surrogate" in response.json()["errors"]["title"]
+    world.production.refresh_from_db()
+    assert world.production.title == "Night Owl"
+
+
+def _row_counts() -> tuple[int, int, int]:
+    return Contact.objects.count(), Vendor.objects.count(), SceneElement.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_percent_encoded_lone_surrogate_in_a_form_arrives_as_a_replacement_character(
+    world: World,
+) -> None:
+    # The UTF-8 bytes of a lone surrogate (ED A0 80) are not UTF-8: Django decodes a form with
+    # errors="replace", so a form post cannot carry one to the database.
+    client = Client()
+    client.force_login(world.user(Role.COORDINATOR))
+    url = reverse("production_edit", args=[world.production.code])
+    body = "title=Night%ED%A0%80Owl&kind=feature&time_zone=UTC&currency=USD"
+    response = client.post(url, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 302
+    world.production.refresh_from_db()
+    assert world.production.title == "Night\ufffd\ufffd\ufffdOwl"
+
+
+def _patch_paths(world: World) -> dict[str, str]:
+    """Every PATCH endpoint of the API, by its route, with a real row of the world to change."""
+    code = world.production.code
+    tag = SceneElement.objects.filter(scene__revision__script__production=world.production)[0]
+    location = Location.objects.filter(production=world.production)[0]
+    vendor = Vendor.objects.filter(production=world.production)[0]
+    return {
+        "/productions/{code}": f"/productions/{code}",
+        "/productions/{code}/crew/{id}": f"/productions/{code}/crew/{world.crew_member.pk}",
+        "/productions/{code}/vendors/{id}": f"/productions/{code}/vendors/{vendor.pk}",
+        "/productions/{code}/breakdown-tags/{id}": f"/productions/{code}/breakdown-tags/{tag.pk}",
+        "/productions/{code}/locations/{id}": f"/productions/{code}/locations/{location.pk}",
+    }
+
+
+@pytest.mark.django_db
+def test_every_patch_endpoint_refuses_a_body_that_is_not_an_object(world: World) -> None:
+    _setup(world)
+    routes = {
+        prefix + route
+        for prefix, router in api._routers
+        for route, view in router.path_operations.items()
+        if any("PATCH" in operation.methods for operation in view.operations)
+    }
+    paths = _patch_paths(world)
+    assert routes == set(paths), "a new PATCH endpoint: add it to _patch_paths"
+    caller = ApiCaller(world.user(Role.PRODUCER))
+    for path in paths.values():
+        for raw in ("[null, null]", "3", '"x"', "null", "[]"):
+            response = caller.client.patch(BASE + path, raw, content_type="application/json")
+            assert response.status_code == 422, (path, raw, response.content[:200])
+            assert "must be a JSON object" in response.json()["errors"]["request"]
