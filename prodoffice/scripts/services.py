@@ -39,9 +39,23 @@ from prodoffice.scripts.models import BreakdownElement, Scene, SceneElement, Scr
 def read_draft(filename: str, data: bytes) -> Analysis:
     """Parse and measure a file before anything is written; a bad file is a field error."""
     try:
-        return analyse(data, filename)
+        analysis = analyse(data, filename)
     except ScreenplayError as exc:
         raise BadFile(str(exc), field="file") from exc
+    if not analysis.script.scenes:
+        # A script without scenes cannot be broken down or scheduled; storing it would leave an
+        # empty draft that later drafts are matched against as if every scene were new.
+        heading = (
+            "no paragraph of type Scene Heading"
+            if analysis.script.screenplay.format == "fdx"
+            else "no scene heading (a line starting INT. or EXT.)"
+        )
+        raise BadFile(
+            f"{filename} has no scenes: Prodoffice found {heading} in it. Nothing was stored; "
+            "check that this is the screenplay itself.",
+            field="file",
+        )
+    return analysis
 
 
 @transaction.atomic

@@ -116,6 +116,15 @@ def test_a_bad_file_is_refused_on_the_file_field_and_nothing_is_stored(
     assert not Script.objects.exists()
 
 
+def test_a_final_draft_file_with_no_scenes_is_refused_and_nothing_is_stored(
+    world: World, sceneless_fdx: bytes
+) -> None:
+    response = _upload(_api(world), SCRIPTS, "nested.fdx", sceneless_fdx)
+    assert response.status_code == 400
+    assert "nested.fdx has no scenes" in response.json()["errors"]["file"]
+    assert not Script.objects.exists()
+
+
 def test_an_upload_without_a_file_names_the_missing_field(world: World) -> None:
     response = _api(world).client.post(BASE + SCRIPTS, {"title": "Nothing attached"})
     assert response.status_code == 422

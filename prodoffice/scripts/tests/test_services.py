@@ -90,6 +90,31 @@ def test_a_file_that_is_not_a_screenplay_is_refused_and_nothing_is_stored(world:
     assert not Scene.objects.exists()
 
 
+def test_a_script_file_with_no_scenes_is_refused_and_nothing_is_stored(
+    world: World, sceneless_fdx: bytes
+) -> None:
+    for name, data, words in [
+        ("nested.fdx", sceneless_fdx, "no paragraph of type Scene Heading"),
+        ("notes.fountain", b"Title: Notes\n\nCall the caterer.\n", "no scene heading"),
+    ]:
+        with pytest.raises(RuleBroken) as caught:
+            _import(world, data, name)
+        assert caught.value.field == "file"
+        assert f"{name} has no scenes" in caught.value.message
+        assert words in caught.value.message
+    assert not Script.objects.exists()
+    revision = _import(world)
+    with pytest.raises(RuleBroken, match="has no scenes"):
+        services.import_draft(
+            access=world.access(Role.COORDINATOR),
+            script=revision.script,
+            filename="nested.fdx",
+            data=sceneless_fdx,
+        )
+    assert revision.script.revisions.count() == 1
+    assert Scene.objects.count() == 2
+
+
 def test_crew_may_read_the_script_but_not_import_one(world: World) -> None:
     with pytest.raises(PermissionDenied):
         services.import_script(access=world.access(Role.CREW), filename="s.fountain", data=SMALL)

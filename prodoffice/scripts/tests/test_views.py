@@ -43,6 +43,13 @@ def test_a_bad_upload_says_what_is_wrong_on_the_field(world: World) -> None:
     assert not Script.objects.exists()
 
 
+def test_a_script_with_no_scenes_is_refused_on_the_page(world: World, sceneless_fdx: bytes) -> None:
+    response = _upload(_client(world), world, "nested.fdx", sceneless_fdx)
+    assert response.status_code == 400
+    assert "nested.fdx has no scenes" in response.content.decode()
+    assert not Script.objects.exists()
+
+
 def test_uploading_the_next_draft_leads_to_the_revision_report(
     world: World, white: bytes, blue: bytes
 ) -> None:
