@@ -80,9 +80,19 @@ def callsheet_resend(request: HttpRequest, access: ProductionAccess, pk: int) ->
     if issue is None:
         messages.error(request, "This call sheet has not been sent yet: publish it first.")
         return redirect("callsheet_distribution", access.production.code, sheet.pk)
-    one = request.POST.get("delivery", "")
-    number = number_sent(one)
-    delivery = access_delivery(sheet, number) if number is not None else None
+    delivery = None
+    if "delivery" in request.POST:
+        # A form that names one person must name one we can read: taking an unreadable value
+        # for "everyone" mailed the whole unconfirmed crew when one re-send was meant.
+        number = number_sent(request.POST["delivery"])
+        if number is None:
+            messages.error(
+                request,
+                "That is not a person on this call sheet's list: use the Re-send button beside "
+                "their name. Nothing was sent.",
+            )
+            return redirect("callsheet_distribution", access.production.code, sheet.pk)
+        delivery = access_delivery(sheet, number)
     try:
         count = services.resend(access=access, issue=issue, delivery=delivery)
     except RuleBroken as error:

@@ -244,3 +244,23 @@ def test_texting_an_older_versions_copy_is_refused_with_a_message(
     )
     assert answer.status_code == 200 and "older version" in answer.content.decode()
     assert len(RecordingGateway.sent) == sent_before
+
+
+def test_a_resend_naming_no_readable_person_sends_nothing(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    sheet = _sheet(demo)
+    office = _client("coordinator")
+    with django_capture_on_commit_callbacks(execute=True):
+        office.post(reverse("callsheet_publish", args=["DEMO", sheet.pk]))
+    sent = len(mail_server.inbox.messages)
+    assert sent > 1
+    resend = reverse("callsheet_resend", args=["DEMO", sheet.pk])
+    for value in ("abc", "-1", "²", "1.0", ""):
+        with django_capture_on_commit_callbacks(execute=True):
+            answer = office.post(resend, {"delivery": value}, follow=True)
+        assert "Nothing was sent" in answer.content.decode(), value
+        assert len(mail_server.inbox.messages) == sent, value
+        assert not Delivery.objects.filter(status=Delivery.Status.QUEUED).exists()
