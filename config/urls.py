@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from prodoffice.api.urls import urlpatterns as api_urls
 from prodoffice.callsheets import distribution_views
+from prodoffice.core.account_views import urlpatterns as account_urls
 from prodoffice.people.views import personal_page
 from prodoffice.productions import views as production_views
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("new/", production_views.production_new, name="production_new"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(account_urls)),
     path("p/<str:code>/", include(production_urls)),
     path("me/<str:token>/", personal_page, name="personal_page"),
     path(

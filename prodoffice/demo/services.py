@@ -79,6 +79,7 @@ def create_demo(*, today: date, optimizer_seconds: float = OPTIMIZER_SECONDS) ->
     users = {role: _demo_user(*login) for role, login in DEMO_LOGINS.items()}
     calendar = demo_calendar(today)
     production = create_production(
+        by_operator=True,
         creator=users[Role.PRODUCER],
         code=DEMO_CODE,
         details=ProductionDetails(

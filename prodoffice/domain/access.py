@@ -136,3 +136,15 @@ def may_grant(granter: Role | str, role: Role | str) -> bool:
 def grantable_roles(granter: Role | str) -> list[Role]:
     """The roles a member holding `granter` may give, in the table's order."""
     return [role for role in Role if may_grant(granter, role)]
+
+
+def may_start_productions(*, staff: bool, producer_somewhere: bool) -> bool:
+    """Whether a user may start a new production (and so become its producer/UPM).
+
+    The installation's staff (whoever runs it made the first account with createsuperuser) and
+    anyone already producer/UPM on a production, starting their next show. Anyone else, cast
+    and day players included, would otherwise hand themselves a production of their own, with
+    its mail going out under the office's name; they ask a producer or the staff instead. The
+    `prodoffice new-production` command, run by the operator, needs no account at all.
+    """
+    return staff or producer_somewhere

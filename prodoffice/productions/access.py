@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from prodoffice.domain.access import Capability, Role, capabilities_of, grantable_roles
+from prodoffice.domain.access import (
+    Capability,
+    Role,
+    capabilities_of,
+    grantable_roles,
+    may_start_productions,
+)
 from prodoffice.productions.models import Membership, Production
 
 if TYPE_CHECKING:
@@ -86,3 +92,11 @@ def memberships_of(user: AbstractBaseUser | AnonymousUser) -> list[Membership]:
         .select_related("production")
         .order_by("production__title")
     )
+
+
+def can_start_productions(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """`may_start_productions` for this user: staff, or producer/UPM on some production."""
+    if not user.is_authenticated:
+        return False
+    producer = Membership.objects.filter(user=user, role=Role.PRODUCER).exists()
+    return may_start_productions(staff=bool(user.is_staff), producer_somewhere=producer)

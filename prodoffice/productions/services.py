@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import available_timezones
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
@@ -23,7 +24,7 @@ from prodoffice.domain.production_rules import (
     check_phase_dates,
     check_revision_colors,
 )
-from prodoffice.productions.access import ProductionAccess
+from prodoffice.productions.access import ProductionAccess, can_start_productions
 from prodoffice.productions.choices import DEFAULT_DEPARTMENTS, ProductionKind
 from prodoffice.productions.models import Department, Membership, Production
 
@@ -76,9 +77,17 @@ def _stored(details: ProductionDetails) -> dict[str, object]:
 
 @transaction.atomic
 def create_production(
-    *, creator: AbstractBaseUser, code: str, details: ProductionDetails
+    *, creator: AbstractBaseUser, code: str, details: ProductionDetails, by_operator: bool = False
 ) -> Production:
-    """A new production with the default departments; its creator becomes its producer."""
+    """A new production with the default departments; its creator becomes its producer.
+
+    `by_operator`: started from the command line (`new-production`, `demo`) by whoever runs the
+    installation, for a creator who may not start productions on their own.
+    """
+    if not by_operator and not can_start_productions(creator):
+        raise PermissionDenied(
+            "Only a producer/UPM or the installation's staff start productions; ask one of them."
+        )
     code = code.strip().upper()
     errors = _check_details(details)
     if code_error := check_code(code):
@@ -190,24 +199,31 @@ def _keep_a_producer(production: Production, *, leaving: Membership) -> None:
         )
 
 
+def account_for(*, email: str, name: str) -> tuple[AbstractBaseUser, str | None]:
+    """The account with this e-mail address, made if there is none. Returns a one-time password
+    when an account was made, to pass on privately."""
+    email = email.strip().lower()
+    if "@" not in email:
+        raise RuleBroken("Enter the person's e-mail address.", field="email")
+    user_model = get_user_model()
+    user = user_model.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, None
+    password = secrets.token_urlsafe(9)
+    first, _, last = name.strip().partition(" ")
+    user = user_model.objects.create_user(
+        username=email, email=email, password=password, first_name=first, last_name=last
+    )
+    return user, password
+
+
 @transaction.atomic
 def add_member_by_email(
     *, access: ProductionAccess, email: str, name: str, role: Role | str
 ) -> tuple[Membership, str | None]:
     """Give a person an account (if they have none) and a role. Returns a one-time password
     when an account was created, for the coordinator to pass on."""
-    email = email.strip().lower()
-    if "@" not in email:
-        raise RuleBroken("Enter the person's e-mail address.", field="email")
-    user_model = get_user_model()
-    user = user_model.objects.filter(email__iexact=email).first()
-    password = None
-    if user is None:
-        password = secrets.token_urlsafe(9)
-        first, _, last = name.strip().partition(" ")
-        user = user_model.objects.create_user(
-            username=email, email=email, password=password, first_name=first, last_name=last
-        )
+    user, password = account_for(email=email, name=name)
     # A refused role rolls back the account made above with it: nothing is half-written.
     return set_membership(access=access, user=user, role=role), password
 

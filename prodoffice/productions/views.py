@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -12,19 +13,31 @@ from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
 from prodoffice.domain.rules import load_rule_sets
 from prodoffice.productions import selectors, services, work_rules
-from prodoffice.productions.access import ProductionAccess, memberships_of
+from prodoffice.productions.access import (
+    ProductionAccess,
+    can_start_productions,
+    memberships_of,
+)
 from prodoffice.productions.decorators import production_page
 from prodoffice.productions.forms import MemberForm, ProductionForm, WorkRulesForm
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    mine = memberships_of(request.user)
-    return render(request, "productions/home.html", {"memberships": mine})
+    context = {
+        "memberships": memberships_of(request.user),
+        "may_start": can_start_productions(request.user),
+    }
+    return render(request, "productions/home.html", context)
 
 
 @login_required
 def production_new(request: HttpRequest) -> HttpResponse:
+    if not can_start_productions(request.user):
+        raise PermissionDenied(
+            "Only a producer/UPM or the installation's staff start productions; ask one of them "
+            "to start it and add you to its team."
+        )
     form = ProductionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -28,13 +28,16 @@ def index_for_search(engagement: Engagement) -> None:
     engagement.save(update_fields=["search_text", "contact_search_text"])
 
 
-def make_user(username: str, first: str = "", last: str = "") -> AbstractUser:
+def make_user(
+    username: str, first: str = "", last: str = "", *, staff: bool = False
+) -> AbstractUser:
     return get_user_model().objects.create_user(
         username=username,
         email=f"{username}@example.com",
         password=PASSWORD,
         first_name=first,
         last_name=last,
+        is_staff=staff,
     )
 
 
@@ -58,6 +61,7 @@ class World:
 def make_world(code: str = "NIGHTOWL") -> World:
     producer = make_user(f"{code.lower()}-producer", "Paula", "Producer")
     production = create_production(
+        by_operator=True,
         creator=producer,
         code=code,
         details=ProductionDetails(

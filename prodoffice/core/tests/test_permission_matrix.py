@@ -24,7 +24,7 @@ from prodoffice.core.tests.permission_table import (
     VENDOR_EDITORS,
     VENDOR_READERS,
 )
-from prodoffice.core.tests.personas import World
+from prodoffice.core.tests.personas import World, make_user
 from prodoffice.domain.access import Role
 from prodoffice.locations.models import Location
 from prodoffice.people.models import PersonalLink
@@ -311,10 +311,17 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "location_remove": ("post", _location, LOCATION_EDITORS),
 }
 # Pages outside a production: any logged-in user; anonymous visitors are sent to log in.
-ACCOUNT_PAGES = {"home", "production_new", "api_tokens"}
+ACCOUNT_PAGES = {"home", "api_tokens", "password_change", "password_change_done"}
+# Starting a production: the installation's staff and those already producer somewhere.
+STARTER_PAGES = {"production_new"}
 PUBLIC_PAGES = {
     "login",
     "logout",
+    # A forgotten password: the reset link is the key (tested in test_accounts.py).
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
     "personal_page",
     "personal_confirm",  # the person's own link is the key (tested in callsheets)
     "personal_call_sheet_pdf",
@@ -336,7 +343,7 @@ def _names(patterns: list[URLPattern | URLResolver], prefix: str = "") -> set[st
 
 def test_every_page_is_in_the_matrix() -> None:
     pages = _names(get_resolver().url_patterns)
-    assert pages == set(PRODUCTION_PAGES) | ACCOUNT_PAGES | PUBLIC_PAGES
+    assert pages == set(PRODUCTION_PAGES) | ACCOUNT_PAGES | STARTER_PAGES | PUBLIC_PAGES
 
 
 def _setup(world: World) -> None:
@@ -405,6 +412,21 @@ def test_account_pages_need_a_login_but_no_membership(world: World, name: str) -
     client = Client()
     client.force_login(world.users["outsider"])
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(STARTER_PAGES))
+def test_only_staff_and_producers_start_a_production(world: World, name: str) -> None:
+    url = reverse(name)
+    assert Client().get(url).status_code == 302
+    staff = make_user("operator", staff=True)
+    outcomes: dict[str, int] = {}
+    for who, user in [*world.users.items(), ("staff", staff)]:
+        client = Client()
+        client.force_login(user)
+        outcomes[who] = client.get(url).status_code
+    expected = {str(role): 403 for role in Role} | {"outsider": 403}
+    assert outcomes == expected | {Role.PRODUCER.value: 200, "staff": 200}
 
 
 @pytest.mark.django_db

@@ -111,6 +111,7 @@ def _people() -> list[Person]:
     for n in range(PEOPLE):
         user = make_user(f"producer{n}")
         production = create_production(
+            by_operator=True,
             creator=user,
             code=f"SHOW{n}",
             details=ProductionDetails(

@@ -8,6 +8,7 @@ from prodoffice.domain.access import (
     capabilities_of,
     grantable_roles,
     may_grant,
+    may_start_productions,
     role_can,
 )
 
@@ -63,3 +64,9 @@ def test_every_role_given_carries_no_capability_its_giver_lacks() -> None:
     for granter in Role:
         for role in grantable_roles(granter):
             assert capabilities_of(role) <= capabilities_of(granter)
+
+
+def test_staff_and_producers_start_productions_and_no_one_else() -> None:
+    assert may_start_productions(staff=True, producer_somewhere=False)
+    assert may_start_productions(staff=False, producer_somewhere=True)
+    assert not may_start_productions(staff=False, producer_somewhere=False)

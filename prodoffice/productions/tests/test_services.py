@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_new_production_has_the_default_departments_and_its_creator_as_producer() -> None:
-    creator = make_user("maker")
+    creator = make_user("maker", staff=True)
     production = create_production(
         creator=creator, code="salt", details=ProductionDetails(title="Salt", kind="commercial")
     )
@@ -37,7 +37,7 @@ def test_a_new_production_has_the_default_departments_and_its_creator_as_produce
 
 
 def test_it_refuses_a_taken_code_and_bad_details_all_at_once_and_saves_nothing() -> None:
-    creator = make_user("maker")
+    creator = make_user("maker", staff=True)
     create_production(creator=creator, code="SALT", details=ProductionDetails("Salt", "feature"))
     with pytest.raises(FieldErrors) as caught:
         create_production(

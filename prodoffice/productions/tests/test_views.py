@@ -24,7 +24,7 @@ def test_the_coordinator_sets_the_revision_colours_on_the_production_form(world:
 
 def test_a_new_production_form_with_bad_dates_keeps_what_was_typed(world: World) -> None:
     client = Client()
-    client.force_login(world.user(Role.COORDINATOR))
+    client.force_login(world.user(Role.PRODUCER))
     response = client.post(
         reverse("production_new"),
         {
