@@ -21,6 +21,17 @@ from django.core.mail.message import EmailMessage
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+def compose(*, subject: str, body: str, to: str) -> EmailMessage:
+    """One e-mail to one address, its subject on one line.
+
+    Subjects are built from what people typed (a production title, a set, a day's label). A
+    line break in one, stored before titles were checked, would make Django refuse the
+    message (or, unchecked, add a header): every e-mail of a call sheet failed. Whitespace of
+    any kind becomes one space, so a subject can never carry CR or LF.
+    """
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[to])
+
+
 class OutboxBackend(BaseEmailBackend):
     """Write each message to its own file, atomically: a file is there whole or not at all."""
 

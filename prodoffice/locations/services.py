@@ -11,7 +11,7 @@ from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
-from prodoffice.core.validation import length_errors
+from prodoffice.core.validation import column_errors
 from prodoffice.domain.access import Capability
 from prodoffice.domain.locations.names import location_key
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
@@ -99,7 +99,7 @@ def _clean(
         "hospital_phone": _phone(details.hospital_phone, "hospital_phone", errors),
         "notes": details.notes.strip(),
     }
-    for field, message in length_errors(Location, values).items():
+    for field, message in column_errors(Location, values).items():
         # name_key is as long as the name; the name's message is the one a person can act on.
         errors.setdefault("name" if field == "name_key" else field, message)
     if errors:

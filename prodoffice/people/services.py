@@ -16,7 +16,7 @@ from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
-from prodoffice.core.validation import length_errors
+from prodoffice.core.validation import column_errors
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
 from prodoffice.domain.people.search import fold
@@ -82,7 +82,7 @@ def clean_contact(details: ContactDetails) -> tuple[ContactDetails, dict[str, st
             values[field] = normalize_phone(values[field])
         except ContactRuleError as exc:
             errors[field] = str(exc)
-    for name, message in length_errors(Contact, values).items():
+    for name, message in column_errors(Contact, values).items():
         errors.setdefault(name, message)
     return ContactDetails(**values), errors
 
@@ -114,7 +114,7 @@ def engagement_errors(
         errors["rate"] = "A rate cannot be negative."
     elif details.rate is not None and details.rate >= MAX_RATE:
         errors["rate"] = f"A rate must be under {MAX_RATE:,}."
-    for name, message in length_errors(Engagement, asdict(details)).items():
+    for name, message in column_errors(Engagement, asdict(details)).items():
         errors.setdefault(name, message)
     if details.rate_unit not in RateUnit.values:
         errors["rate_unit"] = "Choose hour, day, week or flat."

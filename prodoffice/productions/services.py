@@ -17,7 +17,7 @@ from prodoffice.core import history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
-from prodoffice.core.validation import length_errors
+from prodoffice.core.validation import LINE_BREAK, column_errors
 from prodoffice.domain.access import Capability, Role
 from prodoffice.domain.production_rules import (
     check_code,
@@ -59,7 +59,7 @@ def _check_details(details: ProductionDetails) -> dict[str, str]:
         errors["currency"] = "Use a three-letter currency code such as USD, EUR or GBP."
     if error := check_revision_colors(details.revision_colors):
         errors["revision_colors"] = error
-    for name, message in length_errors(Production, details.__dict__).items():
+    for name, message in column_errors(Production, details.__dict__).items():
         errors.setdefault(name, message)
     errors.update(
         check_phase_dates(
@@ -203,8 +203,10 @@ def account_for(*, email: str, name: str) -> tuple[AbstractBaseUser, str | None]
     """The account with this e-mail address, made if there is none. Returns a one-time password
     when an account was made, to pass on privately."""
     email = email.strip().lower()
-    if "@" not in email:
+    if "@" not in email or LINE_BREAK.search(email):
         raise RuleBroken("Enter the person's e-mail address.", field="email")
+    if LINE_BREAK.search(name):  # it goes into the account, and from there into e-mails
+        raise RuleBroken("One line only: the name may not hold a line break.", field="name")
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=email).first()
     if user is not None:
@@ -248,7 +250,7 @@ def _department_name(typed: str) -> str:
     name = " ".join(typed.split())
     if not name:
         raise RuleBroken("Name the department.", field="name")
-    if too_long := length_errors(Department, {"name": name}):
+    if too_long := column_errors(Department, {"name": name}):
         raise RuleBroken(too_long["name"], field="name")
     return name
 

@@ -17,6 +17,7 @@ from django_tasks import task
 
 from prodoffice.core import history, sending
 from prodoffice.core.errors import RuleBroken
+from prodoffice.core.mail import compose
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability, Role
 from prodoffice.productions.access import ProductionAccess
@@ -117,7 +118,7 @@ class _Mailing:
         else:
             subject = self.subject
             body = f"Hello {delivery.name}, the production report is attached.\n\n{self.link}"
-        message = mail.EmailMessage(subject=subject, body=body, to=[delivery.email])
+        message = compose(subject=subject, body=body, to=delivery.email)
         version = f"-v{delivery.version}" if delivery.version > 1 else ""
         message.attach(
             f"dpr-day-{self.report.day.number}{version}.pdf",

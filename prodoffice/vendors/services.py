@@ -13,7 +13,7 @@ from prodoffice.core import crypto, history
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
-from prodoffice.core.validation import length_errors
+from prodoffice.core.validation import column_errors
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.contact_rules import ContactRuleError, normalize_phone
 from prodoffice.domain.people.taxid import TaxIdError, parse_tax_id
@@ -88,7 +88,7 @@ def _clean(
         "notes": details.notes.strip(),
         "w9_received": details.w9_received,
     }
-    for name, message in length_errors(Vendor, values).items():
+    for name, message in column_errors(Vendor, values).items():
         errors.setdefault(name, message)
     if details.tax_id != KEEP:
         if not access.can(Capability.VIEW_TAX_IDS):
@@ -161,7 +161,7 @@ def add_vendor_contact(
         errors["name"] = "Enter the contact's name."
     email, phone = _check_email_phone(details.email, details.phone, errors)
     values = {"name": name, "role": details.role.strip(), "email": email, "phone": phone}
-    for key, message in length_errors(VendorContact, values).items():
+    for key, message in column_errors(VendorContact, values).items():
         errors.setdefault(key, message)
     if errors:
         raise FieldErrors(errors)

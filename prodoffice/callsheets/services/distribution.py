@@ -26,6 +26,7 @@ from prodoffice.callsheets.models import Call, CallSheet, Delivery, Issue
 from prodoffice.callsheets.personal import personal_call
 from prodoffice.core import history, sending
 from prodoffice.core.errors import RuleBroken
+from prodoffice.core.mail import compose
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.domain.callsheets.distribution import (
@@ -254,6 +255,6 @@ class _Mailing:
                 f"— {self.sheet.production.title} production office",
             ]
         )
-        message = mail.EmailMessage(subject=subject(person), body=body, to=[delivery.email])
+        message = compose(subject=subject(person), body=body, to=delivery.email)
         message.attach(self.pdf)
         return message

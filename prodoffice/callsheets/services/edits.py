@@ -15,7 +15,7 @@ from prodoffice.callsheets.models import Call, CallSheet
 from prodoffice.core import history
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
-from prodoffice.core.validation import length_errors
+from prodoffice.core.validation import column_errors
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 
@@ -86,7 +86,7 @@ def edit_call_sheet(
     call of their own (an exception) keeps it.
     """
     locked = _open(access, sheet)
-    errors = length_errors(CallSheet, {"weather": details.weather.strip()})
+    errors = column_errors(CallSheet, {"weather": details.weather.strip()})
     gap = _after(details.crew_call, details.shooting_call)
     if gap == timedelta(0) or gap > LONGEST_GAP:
         errors["shooting_call"] = (
@@ -118,7 +118,7 @@ def edit_call_sheet(
 
 
 def _call_errors(details: CallDetails) -> dict[str, str]:
-    errors = length_errors(
+    errors = column_errors(
         Call, {"pickup_place": details.pickup_place.strip(), "remarks": details.remarks.strip()}
     )
     call = details.call_time

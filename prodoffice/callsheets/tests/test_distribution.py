@@ -208,3 +208,24 @@ def test_the_resume_command_finishes_a_distribution_left_queued(
         call_command("resume_sending", stdout=out)
     assert "Sending resumed for 1 call sheet issue" in out.getvalue()
     assert not issue.deliveries.filter(status=Delivery.Status.QUEUED).exists()
+
+
+def test_a_title_with_a_line_break_stored_before_the_check_does_not_stop_the_mail(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    Production.objects.filter(pk=demo.pk).update(title="Salt Flats\r\nBcc: x@example.com")
+    sheet = _sheet(demo)
+    issue = _publish(sheet, django_capture_on_commit_callbacks)
+    reachable = issue.deliveries.exclude(status=Delivery.Status.UNREACHABLE)
+    assert set(reachable.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    assert len(mail_server.inbox.messages) == reachable.count() > 0
+    for message in mail_server.inbox.messages:
+        assert (
+            str(message["Subject"])
+            .strip()
+            .startswith("Call sheet Salt Flats Bcc: x@example.com · Day")
+        )
+        assert message["Bcc"] is None
+    assert not mail_server.inbox.to("x@example.com")

@@ -243,3 +243,20 @@ def test_every_patch_endpoint_refuses_a_body_that_is_not_an_object(world: World)
             response = caller.client.patch(BASE + path, raw, content_type="application/json")
             assert response.status_code == 422, (path, raw, response.content[:200])
             assert "must be a JSON object" in response.json()["errors"]["request"]
+
+
+@pytest.mark.django_db
+def test_a_line_break_in_a_one_line_field_is_refused_through_the_api(world: World) -> None:
+    caller = ApiCaller(world.user(Role.PRODUCER))
+    code = world.production.code
+    hostile = "Night Owl\r\nBcc: x@example.com"
+    title = caller.patch(f"/productions/{code}", {"title": hostile})
+    grip = world.department("Grip").pk
+    person = {"first_name": "Zed\nBcc: x", "position": "Grip", "department": grip}
+    name = caller.post(f"/productions/{code}/crew", person)
+    for response, field in ((title, "title"), (name, "first_name")):
+        assert response.status_code == 422
+        assert response.json()["errors"][field] == "One line only: this may not hold a line break."
+    world.production.refresh_from_db()
+    assert world.production.title == "Night Owl"
+    assert not Contact.objects.filter(first_name__startswith="Zed").exists()

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
+from prodoffice.productions.models import Production
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,20 @@ def test_a_new_production_form_with_bad_dates_keeps_what_was_typed(world: World)
     html = response.content.decode()
     assert "Second Unit" in html
     assert "is before shoot start" in html
+
+
+def test_a_title_with_a_line_break_is_refused_beside_the_field(world: World) -> None:
+    client = Client()
+    client.force_login(world.user(Role.PRODUCER))
+    hostile = "Night Owl\r\nBcc: x@example.com"
+    fields = {"kind": "feature", "time_zone": "UTC", "currency": "USD", "title": hostile}
+    edited = client.post(reverse("production_edit", args=[world.production.code]), fields)
+    created = client.post(reverse("production_new"), fields | {"code": "TWO"})
+    for response in (edited, created):
+        assert response.status_code == 400
+        assert response.context["form"].errors["title"] == [
+            "One line only: this may not hold a line break."
+        ]
+    world.production.refresh_from_db()
+    assert world.production.title == "Night Owl"
+    assert not Production.objects.filter(code="TWO").exists()
