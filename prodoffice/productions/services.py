@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
 
+OPERATOR = "the operator (command line)"  # who a change made from the command line is by
+
+
 @dataclass(frozen=True)
 class ProductionDetails:
     title: str
@@ -77,13 +80,20 @@ def _stored(details: ProductionDetails) -> dict[str, object]:
 
 @transaction.atomic
 def create_production(
-    *, creator: AbstractBaseUser, code: str, details: ProductionDetails, by_operator: bool = False
+    *,
+    creator: AbstractBaseUser | None,
+    code: str,
+    details: ProductionDetails,
+    by_operator: bool = False,
 ) -> Production:
     """A new production with the default departments; its creator becomes its producer.
 
     `by_operator`: started from the command line (`new-production`, `demo`) by whoever runs the
-    installation, for a creator who may not start productions on their own.
+    installation, for a creator who may not start productions on their own, or for none at all
+    (an empty production whose producer the operator appoints later with `appoint_producer`).
     """
+    if creator is None and not by_operator:
+        raise PermissionDenied("Log in to start a production.")
     if not by_operator and not can_start_productions(creator):
         raise PermissionDenied(
             "Only a producer/UPM or the installation's staff start productions; ask one of them."
@@ -102,14 +112,44 @@ def create_production(
         Department(production=production, name=name, order=index * 10)
         for index, name in enumerate(DEFAULT_DEPARTMENTS)
     )
-    Membership.objects.create(production=production, user=creator, role=Role.PRODUCER)
+    if creator is not None:
+        Membership.objects.create(production=production, user=creator, role=Role.PRODUCER)
     history.record(
         actor=creator,
         production=production,
         instance=production,
         action=ChangeRecord.Action.CREATED,
+        actor_label="" if creator else OPERATOR,
     )
     return production
+
+
+@transaction.atomic
+def appoint_producer(
+    *, production: Production, email: str, name: str = ""
+) -> tuple[Membership, str | None]:
+    """Make the person with this e-mail address producer/UPM of the production, by the operator
+    (`prodoffice appoint-producer`): the way in for a production started with no team, or one
+    whose producers have all gone. Returns a one-time password when an account was made."""
+    user, password = account_for(email=email, name=name)
+    membership = Membership.objects.filter(production=production, user=user).first()
+    before = history.snapshot(membership) if membership else None
+    if membership is None:
+        membership = Membership.objects.create(production=production, user=user, role=Role.PRODUCER)
+    elif membership.role != Role.PRODUCER:
+        membership.role = Role.PRODUCER
+        membership.save()
+    else:
+        return membership, password
+    history.record(
+        actor=None,
+        production=production,
+        instance=membership,
+        action=ChangeRecord.Action.CHANGED if before else ChangeRecord.Action.CREATED,
+        before=before,
+        actor_label=OPERATOR,
+    )
+    return membership, password
 
 
 @transaction.atomic
