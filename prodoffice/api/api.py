@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
@@ -12,6 +14,8 @@ from ninja.parser import Parser
 
 from prodoffice.api.auth import TokenAuth
 from prodoffice.core.errors import BadFile, FieldErrors, RuleBroken
+
+log = logging.getLogger(__name__)
 
 
 class BodyNotAnObject(Exception):
@@ -72,6 +76,17 @@ def refused(request: HttpRequest, exc: HttpError) -> HttpResponse:
         body = {"detail": message, "errors": {"request": message}}
         return api.create_response(request, body, status=422)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(OperationalError)
+def database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    """On SQLite a long write elsewhere makes others wait, then fail with "database is
+    locked"; the caller can simply try again, so say so (503 with Retry-After), in JSON."""
+    log.error("API %s %s: database error", request.method, request.path, exc_info=exc)
+    detail = "The database is busy or unavailable; try again in a moment."
+    response = api.create_response(request, {"detail": detail}, status=503)
+    response["Retry-After"] = "2"
+    return response
 
 
 @api.exception_handler(RuleBroken)
