@@ -38,8 +38,8 @@ def test_a_method_an_endpoint_does_not_take_is_a_json_405(world: World) -> None:
     caller = ApiCaller(world.user(Role.PRODUCER))
     response = caller.delete(f"/productions/{world.production.code}")
     assert response.status_code == 405
-    assert _detail(response) == "This address does not take DELETE; it takes GET, PATCH."
-    assert response["Allow"] == "GET, PATCH"
+    assert _detail(response).startswith("This address does not take DELETE; it takes ")
+    assert set(response["Allow"].split(", ")) == {"GET", "PATCH"}
 
 
 @pytest.mark.urls("prodoffice.api.tests.broken_urls")
