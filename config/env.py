@@ -55,6 +55,19 @@ def proxy_ssl_header(name: str) -> tuple[str, str] | None:
     return ("HTTP_" + raw.upper().replace("-", "_"), "https")
 
 
+def env_seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 10**7:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds; use e.g. 600.")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

@@ -12,6 +12,7 @@ from config.env import (
     env_bool,
     env_int,
     env_list,
+    env_seconds,
     env_str,
     proxy_ssl_header,
     random_secret,
@@ -41,11 +42,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Before django_tasks_db: its `db_worker` command is prodoffice's, with a sign of life.
+    "prodoffice.core",
     "django_tasks",
     "django_tasks_db",
     # "ninja" here makes the API docs page use the bundled Swagger assets, not a CDN.
     "ninja",
-    "prodoffice.core",
     "prodoffice.productions",
     "prodoffice.people",
     "prodoffice.vendors",
@@ -111,6 +113,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The background worker writes a sign of life this often, and then takes back the e-mails a
+# dead worker claimed more than SENDING_STALE_SECONDS ago (prodoffice/core/worker.py).
+WORKER_BEAT_SECONDS = env_seconds("WORKER_BEAT_SECONDS", 10)
+SENDING_STALE_SECONDS = env_seconds("SENDING_STALE_SECONDS", 600)
 
 OUTBOX_DIR = VAR_DIR / "outbox"
 globals().update(email_from_url(env_str("EMAIL_URL", ""), OUTBOX_DIR))

@@ -30,6 +30,7 @@ from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import number_sent
 from prodoffice.core.mail import outbox_messages
 from prodoffice.core.models import message_ids_of
+from prodoffice.core.worker import worker_missing
 from prodoffice.domain.access import Capability
 from prodoffice.domain.callsheets.calendar_feed import calendar_feed
 from prodoffice.people.services import open_personal_link
@@ -177,5 +178,10 @@ def outbox(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
     if kept:
         ids = message_ids_of(access.production)
         items = outbox_messages(Path(settings.EMAIL_FILE_PATH), ids)
-    context = {"kept": kept, "items": items, "folder": settings.EMAIL_FILE_PATH if kept else ""}
+    context = {
+        "kept": kept,
+        "items": items,
+        "folder": settings.EMAIL_FILE_PATH if kept else "",
+        "worker_missing": worker_missing(),
+    }
     return render(request, "callsheets/outbox.html", context)

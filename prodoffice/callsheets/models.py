@@ -115,6 +115,8 @@ class Delivery(OutgoingEmail):
     """One person's copy of an issue: the e-mail sent to them, and their confirmation."""
 
     production_path = "issue__call_sheet__production"
+    sending_task = "prodoffice.callsheets.services.distribution.send_issue"
+    batch_field = "issue"
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="deliveries")
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
     # What this person's part of the sheet said: unchanged in the next version, no re-send.

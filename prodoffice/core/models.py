@@ -20,7 +20,8 @@ class OutgoingEmail(TimeStamped):
 
     `prodoffice.core.sending` moves it along: queued, then sending while a worker has it in
     hand, then sent or failed; `updated_at` dates the claim, so one left by a dead worker is
-    taken again once it is stale.
+    taken back once it is stale. `message_id` is written before the message goes to the mail
+    server: a stale claim that has one may have reached the person.
     """
 
     class Status(models.TextChoices):
@@ -34,6 +35,10 @@ class OutgoingEmail(TimeStamped):
 
     # How a row reaches its production, for the Outbox page ("report__production").
     production_path: str = ""
+    # The background task that sends a batch, by dotted path (models import no services), and
+    # the field that is its argument: what `sending.resume` queues again ("report").
+    sending_task: str = ""
+    batch_field: str = ""
 
     email = models.CharField(max_length=254, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
@@ -46,14 +51,32 @@ class OutgoingEmail(TimeStamped):
         abstract = True
 
 
+def outboxes() -> list[type[OutgoingEmail]]:
+    """Every kind of outgoing e-mail (call sheets, DPRs, ...)."""
+    return [model for model in apps.get_models() if issubclass(model, OutgoingEmail)]
+
+
 def message_ids_of(production: models.Model) -> set[str]:
     """The Message-IDs of every e-mail the production sent: call sheets, DPRs, any kind."""
     ids: set[str] = set()
-    for model in apps.get_models():
-        if issubclass(model, OutgoingEmail):
-            rows = model._default_manager.filter(**{model.production_path: production})
-            ids |= set(rows.exclude(message_id="").values_list("message_id", flat=True))
+    for model in outboxes():
+        rows = model._default_manager.filter(**{model.production_path: production})
+        ids |= set(rows.exclude(message_id="").values_list("message_id", flat=True))
     return ids
+
+
+class WorkerBeat(models.Model):
+    """A running background worker's sign of life, written every few seconds; the Outbox
+    page reads it to say when no worker is sending."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"worker {self.pid} on {self.host}"
 
 
 class ChangeRecord(models.Model):

@@ -157,6 +157,8 @@ class ReportDelivery(OutgoingEmail):
     """The published report e-mailed to one producer or department head."""
 
     production_path = "report__production"
+    sending_task = "prodoffice.reports.publishing.send_report"
+    batch_field = "report"
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
     name = models.CharField(max_length=200)
     version = models.PositiveIntegerField(default=1)  # 2 and on: a correction

@@ -91,7 +91,7 @@ def send_report(report_pk: int) -> None:
 
 def resume_report_sending() -> int:
     """Queue the sending again for every report with e-mail still to go (after a restart)."""
-    return sending.resume(send_report, ReportDelivery.objects.all(), per="report")
+    return sending.resume(ReportDelivery)
 
 
 class _Mailing:

@@ -3,7 +3,7 @@
 Publishing writes the issue and a delivery row per person in one transaction; the e-mails go
 out from the background worker after it commits, through the outbox (`prodoffice.core.sending`):
 each claimed before it is handed to the mail server, so nobody gets the same issue twice, and
-what a stopped worker left goes out when `resume_sending` runs (`prodoffice serve` on start).
+what a stopped worker left is taken back by the running worker.
 """
 
 from __future__ import annotations
@@ -192,7 +192,7 @@ def send_queued(issue_pk: int) -> int:
 
 def resume_sending() -> int:
     """Queue sending again for every issue with mail still to go (after a restart)."""
-    return sending.resume(send_issue, Delivery.objects.all(), per="issue")
+    return sending.resume(Delivery)
 
 
 def personal_links(contact_ids: Iterable[int]) -> dict[int, str]:

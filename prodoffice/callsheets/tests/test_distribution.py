@@ -146,11 +146,11 @@ def test_a_worker_killed_between_messages_finishes_after_a_restart_each_once(
     claim = sending._claim
     claims = {"count": 0}
 
-    def dies_on_the_fourth(model: Any, pk: int, stale: Any) -> bool:
+    def dies_on_the_fourth(model: Any, pk: int) -> bool:
         claims["count"] += 1
         if claims["count"] == 4:
             raise KeyboardInterrupt("the worker is killed")
-        return claim(model, pk, stale)
+        return claim(model, pk)
 
     monkeypatch.setattr(sending, "_claim", dies_on_the_fourth)
     with pytest.raises(KeyboardInterrupt):
@@ -229,3 +229,29 @@ def test_a_title_with_a_line_break_stored_before_the_check_does_not_stop_the_mai
         )
         assert message["Bcc"] is None
     assert not mail_server.inbox.to("x@example.com")
+
+
+def test_a_stale_claim_that_may_have_reached_the_mail_server_is_not_sent_again_and_says_so(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    mail_server.stop()
+    issue = _publish(_sheet(demo), django_capture_on_commit_callbacks)
+    mail_server.start()
+    never_went, handed_over = issue.deliveries.filter(status=Delivery.Status.QUEUED)[:2]
+    long_ago = timezone.now() - timedelta(hours=1)  # two claims of a worker that died
+    Delivery.objects.filter(pk=never_went.pk).update(
+        status=Delivery.Status.SENDING, updated_at=long_ago
+    )
+    Delivery.objects.filter(pk=handed_over.pk).update(
+        status=Delivery.Status.SENDING, updated_at=long_ago, message_id="<x@prodoffice.local>"
+    )
+    assert sending.take_back_stale() == 1  # what the running worker does every few seconds
+    never_went.refresh_from_db()
+    handed_over.refresh_from_db()
+    assert never_went.status == Delivery.Status.SENT
+    assert len(mail_server.inbox.to(never_went.email)) == 1
+    assert handed_over.status == Delivery.Status.FAILED
+    assert "may have arrived" in handed_over.error
+    assert mail_server.inbox.to(handed_over.email) == []

@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -24,10 +24,11 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from prodoffice.core.models import WorkerBeat
 from prodoffice.core.tests.personas import PASSWORD, make_user
+from prodoffice.core.tests.processes import ROOT, prodoffice_env
 from prodoffice.productions.services import ProductionDetails, create_production
 
-ROOT = Path(__file__).resolve().parents[3]
 PEOPLE = 8
 REQUESTS = 240
 
@@ -38,29 +39,44 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@dataclass
 class Server:
-    url: str
-    process: subprocess.Popen[str]
+    """A running `prodoffice serve`, its output read as it comes (a full pipe would stall it)."""
+
+    def __init__(self, url: str, process: subprocess.Popen[str]) -> None:
+        self.url, self.process = url, process
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, pattern: str) -> re.Match[str]:
+        """The first line of output matching `pattern`, once it is written."""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            for line in list(self.lines):
+                if found := re.search(pattern, line):
+                    return found
+            time.sleep(0.05)
+        raise AssertionError(f"serve never wrote {pattern!r}:\n{''.join(self.lines)}")
 
     def output(self) -> str:
-        self.process.send_signal(signal.SIGINT)
-        out, _ = self.process.communicate(timeout=30)
-        return out
+        """Stop it as Ctrl-C does; everything it wrote."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=30)
+        self.reader.join(timeout=5)
+        return "".join(self.lines)
 
 
-def start_serve(tmp_path: Path, *arguments: str, settings: str = "config.settings.base") -> Server:
+def start_serve(tmp_path: Path, *arguments: str, **variables: str) -> Server:
     """`prodoffice serve` in its own process on a free port, on the test database, once it
-    answers."""
+    answers; `variables` are set in its environment."""
     port = _free_port()
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "PRODOFFICE_DATA_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": settings,
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
-        f"/{database['NAME']}",
-    }
+    env = prodoffice_env(tmp_path, **variables)
     process = subprocess.Popen(
         [sys.executable, "-m", "prodoffice.cli", "serve", "--port", str(port), *arguments],
         cwd=ROOT,
@@ -81,7 +97,7 @@ def start_serve(tmp_path: Path, *arguments: str, settings: str = "config.setting
                 break
             time.sleep(0.2)
     process.kill()
-    raise AssertionError(f"serve did not start:\n{process.communicate()[0]}")
+    raise AssertionError(f"serve did not start:\n{Server(url, process).output()}")
 
 
 @pytest.fixture
@@ -178,12 +194,13 @@ def _page_problem(server: Server, person: Person, n: int) -> str:
 def serving(postgres: None, tmp_path: Path) -> Iterator[Server]:
     # The test settings only for their quick password hasher: a real one takes a second of
     # the two cores per login.
-    server = start_serve(tmp_path, "--workers", "2", "--no-worker", settings="config.settings.test")
+    server = start_serve(
+        tmp_path, "--workers", "2", "--no-worker", DJANGO_SETTINGS_MODULE="config.settings.test"
+    )
     try:
         yield server
     finally:
-        if server.process.poll() is None:
-            server.output()
+        server.output()
 
 
 @pytest.mark.postgres
@@ -202,3 +219,31 @@ def test_many_people_at_once_on_a_fresh_server_each_see_only_their_own_productio
     assert problems == []
     output = serving.output()
     assert "Traceback" not in output.split("Handling signal")[0], output
+
+
+def _wait_for(find: Callable[[], WorkerBeat | None]) -> WorkerBeat:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if (found := find()) is not None:
+            return found
+        time.sleep(0.1)
+    raise AssertionError("no background worker gave a sign of life")
+
+
+@pytest.mark.postgres
+def test_a_killed_background_worker_is_started_again_and_why_it_stopped_is_logged(
+    postgres: None, tmp_path: Path
+) -> None:
+    server = start_serve(tmp_path, "--workers", "1", WORKER_BEAT_SECONDS="0.2")
+    try:
+        first = int(server.wait_for(r"Background worker started \(pid (\d+)\)")[1])
+        os.kill(first, signal.SIGKILL)
+        server.wait_for(rf"Background worker \(pid {first}\) was killed by SIGKILL")
+        # Started again, it is at work: it gives signs of life.
+        second = _wait_for(lambda: WorkerBeat.objects.exclude(pid=first).first())
+    finally:
+        output = server.output()
+    assert f"Background worker started (pid {second.pid})" in output
+    # Stopped on purpose with serve, the new worker says so: no sign of life is left behind.
+    assert not WorkerBeat.objects.filter(pid=second.pid).exists()
+    assert "Traceback" not in output, output

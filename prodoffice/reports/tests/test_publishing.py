@@ -182,9 +182,9 @@ def test_two_workers_sending_one_report_at_once_send_each_e_mail_once(
     claim = sending._claim
     both = threading.Barrier(2, timeout=10)
 
-    def together(model: Any, pk: int, stale: Any) -> bool:
+    def together(model: Any, pk: int) -> bool:
         both.wait()  # both workers reach for the same e-mail at the same moment
-        return claim(model, pk, stale)
+        return claim(model, pk)
 
     monkeypatch.setattr(sending, "_claim", together)
     errors: list[BaseException] = []

@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connections
 from gunicorn.app.base import BaseApplication
 
+WORKER = [sys.executable, "-m", "prodoffice.cli", "db_worker", "--queue-name", "default"]
+
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
     def __init__(self, options: dict[str, Any]) -> None:
@@ -55,11 +57,13 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, workers: int, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        worker = None
+        keeper = None
         if not options["no_worker"]:
             call_command("resume_sending")  # what a stopped worker left half-sent
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "prodoffice.cli", "db_worker", "--queue-name", "default"]
+            # The keeper restarts the worker if it dies (see prodoffice/core/keeper.py). In a
+            # session of its own: Ctrl-C reaches it once, from here, not also from the terminal.
+            keeper = subprocess.Popen(  # noqa: S603 (this interpreter, fixed arguments)
+                [sys.executable, "-m", "prodoffice.core.keeper", *WORKER], start_new_session=True
             )
         connections.close_all()  # before gunicorn forks its workers (see _own_connections)
         self.stdout.write(f"Prodoffice is serving at http://{host}:{port}/ (Ctrl-C to stop)")
@@ -77,9 +81,9 @@ class Command(BaseCommand):
                 }
             ).run()
         finally:
-            if worker is not None:
-                worker.send_signal(signal.SIGINT)
+            if keeper is not None:
+                keeper.send_signal(signal.SIGTERM)
                 try:
-                    worker.wait(timeout=15)
+                    keeper.wait(timeout=20)
                 except subprocess.TimeoutExpired:
-                    worker.kill()
+                    keeper.kill()
