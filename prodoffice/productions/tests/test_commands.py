@@ -8,6 +8,7 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
@@ -45,6 +46,17 @@ def test_a_start_that_is_not_a_date_is_refused_and_nothing_is_made() -> None:
     with pytest.raises(CommandError, match="not a date"):
         call_command("new_production", "BOOKS", title="The Books", start="1 March")
     assert not Production.objects.exists()
+
+
+def test_a_title_or_producer_with_a_line_break_is_refused_and_nothing_is_made() -> None:
+    with pytest.raises(CommandError, match="title: One line only"):
+        call_command("new_production", "BOOKS", title="The Books\r\nBcc: x@example.com")
+    with pytest.raises(CommandError, match="e-mail address"):
+        call_command("new_production", "BOOKS", title="The Books", producer="p@x.com\nBcc: y")
+    with pytest.raises(CommandError, match="name may not hold a line break"):
+        call_command("new_production", "BOOKS", title="Books", producer="p@x.com", name="P\rQ")
+    assert not Production.objects.exists()
+    assert not get_user_model().objects.filter(email="p@x.com").exists()
 
 
 def test_the_operator_appoints_the_producer_who_then_logs_in_and_runs_the_team() -> None:
