@@ -1,5 +1,6 @@
 """`prodoffice serve` on PostgreSQL as an office uses it: many people at once, right after a
-start, each on their own session, against real gunicorn workers."""
+start, each on their own session, against real gunicorn workers; and its background worker,
+killed, started again."""
 
 from __future__ import annotations
 
