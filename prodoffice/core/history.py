@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,6 +70,36 @@ def record(
     An update that changed nothing records nothing. Money fields (rates) are marked so the
     history page can hide them from roles that may not see rates.
     """
+    entry = _entry(actor, production, instance, action, before, actor_label)
+    if entry is not None:
+        entry.save()
+    return entry
+
+
+def created_records(access: Any, instances: Sequence[models.Model]) -> list[ChangeRecord]:
+    """`record_change(..., CREATED)` for records about to be inserted together, built before
+    the transaction opens; `save_created` stores them once the rows have their ids."""
+    entries = [
+        _entry(access.user, access.production, instance, ChangeRecord.Action.CREATED, None, "")
+        for instance in instances
+    ]
+    return [entry for entry in entries if entry is not None]
+
+
+def save_created(entries: list[ChangeRecord], instances: Sequence[models.Model]) -> None:
+    for entry, instance in zip(entries, instances, strict=True):
+        entry.record_id = str(instance.pk)
+    ChangeRecord.objects.bulk_create(entries)
+
+
+def _entry(
+    actor: Any,
+    production: Any,
+    instance: models.Model,
+    action: str,
+    before: Snapshot | None,
+    actor_label: str,
+) -> ChangeRecord | None:
     after = snapshot(instance) if action != ChangeRecord.Action.DELETED else Snapshot({})
     old = before.values if before else {}
     changes: dict[str, list[str]] = {}
@@ -82,7 +113,7 @@ def record(
     tax_ids = _changed_labels(instance, "history_tax_id_fields", changes)
     personal = _changed_labels(instance, "history_personal_fields", changes)
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return ChangeRecord.objects.create(
+    return ChangeRecord(
         production=production,
         actor=user,
         actor_label=actor_label or (user.get_full_name() or user.get_username() if user else ""),

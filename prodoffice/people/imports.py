@@ -1,4 +1,8 @@
-"""Crew list import: a CSV/XLSX file checked row by row, then hired in one transaction."""
+"""Crew list import: a CSV/XLSX file read and checked row by row, then hired in one transaction.
+
+The file is read and checked before the transaction opens, and the rows are written together
+in a few inserts: on SQLite every other write waits while a transaction is open.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from django.db import transaction
-
-from prodoffice.core.errors import FieldErrors, RuleBroken
+from prodoffice.core.errors import RuleBroken
 from prodoffice.domain.access import Capability
 from prodoffice.domain.people.crew_sheet import (
     CrewSheet,
@@ -29,9 +31,10 @@ from prodoffice.people.services import (
     MAX_CAST_NUMBER,
     ContactDetails,
     EngagementDetails,
-    clean_contact,
-    engagement_errors,
-    hire_person,
+    HireRefused,
+    NewHire,
+    check_hires,
+    hire_crew,
 )
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.models import Department
@@ -65,8 +68,7 @@ class ImportResult:
 @dataclass(frozen=True)
 class _Hire:
     line: int
-    contact: ContactDetails
-    engagement: EngagementDetails
+    hire: NewHire
 
 
 def import_crew(
@@ -89,50 +91,56 @@ def import_crew(
     if not sheet.rows:
         raise RuleBroken("The file has a header row but nobody on it.", field="file")
     departments = {d.name.casefold(): d for d in access.production.departments.all()}
+    rows = [_read_row(access, sheet, row, departments) for row in sheet.rows]
+    checked = check_hires(access=access, hires=[hire for hire, _ in rows])
     hires: list[_Hire] = []
     errors: list[RowError] = []
     cast_lines: dict[int, int] = {}
-    for row in sheet.rows:
-        hire, row_errors = _check_row(access, sheet, row, departments)
-        if hire.engagement.cast_number is not None:
-            first_line = cast_lines.setdefault(hire.engagement.cast_number, row.line)
+    for row, (_, problems), (tidied, rule_problems) in zip(sheet.rows, rows, checked, strict=True):
+        # A cell that could not be read keeps its own message; the shared rules add the rest.
+        for name, message in rule_problems.items():
+            problems.setdefault(name, message)
+        row_errors = [RowError(row.line, sheet.column(n), m) for n, m in problems.items()]
+        number = tidied.engagement.cast_number
+        if number is not None:
+            first_line = cast_lines.setdefault(number, row.line)
             if first_line != row.line:
                 row_errors.append(
                     RowError(
                         row.line,
                         sheet.column("cast_number"),
-                        f"Cast number {hire.engagement.cast_number} is also on line {first_line}.",
+                        f"Cast number {number} is also on line {first_line}.",
                     )
                 )
         errors += row_errors
         if not row_errors:
-            hires.append(hire)
+            hires.append(_Hire(row.line, tidied))
     order = list(sheet.columns.values())
     errors.sort(key=lambda e: (e.line, order.index(e.column) if e.column in order else len(order)))
     if errors and not valid_rows_only:
         return ImportResult(0, errors, len(sheet.rows), ignored)
-    line = 0
     try:
-        with transaction.atomic():
-            for hire in hires:
-                line = hire.line
-                hire_person(access=access, contact=hire.contact, engagement=hire.engagement)
-    except RuleBroken as error:
+        hire_crew(access=access, hires=[hire.hire for hire in hires])
+    except HireRefused as error:
         # Someone else saved a clashing row (a cast number) between the check and the write;
-        # the transaction is rolled back, so the whole import is refused, as for any bad row.
-        found = error.errors if isinstance(error, FieldErrors) else {error.field: error.message}
-        late = [RowError(line, sheet.column(name or ""), text) for name, text in found.items()]
+        # nothing was written, so the whole import is refused, as for any bad row.
+        line = hires[error.index].line
+        late = [RowError(line, sheet.column(name), text) for name, text in error.errors.items()]
+        return ImportResult(0, errors + late, len(sheet.rows), ignored)
+    except RuleBroken as error:
+        first = hires[0].line if hires else 0
+        late = [RowError(first, sheet.column(error.field or ""), error.message)]
         return ImportResult(0, errors + late, len(sheet.rows), ignored)
     return ImportResult(len(hires), errors, len(sheet.rows), ignored)
 
 
-def _check_row(
+def _read_row(
     access: ProductionAccess,
     sheet: CrewSheet,
     row: SheetRow,
     departments: dict[str, Department],
-) -> tuple[_Hire, list[RowError]]:
-    """The row as the details hire_person takes, and every error in it (by column)."""
+) -> tuple[NewHire, dict[str, str]]:
+    """The row as the details hire_crew takes, and the cells that could not be read (by field)."""
     cell = row.values.get
     problems: dict[str, str] = {}
 
@@ -172,18 +180,16 @@ def _check_row(
     end_date: date | None = parsed("end_date", parse_date(cell("end_date", "")))
     union_member = parsed("union_member", parse_yes_no(cell("union_member", "")))
 
-    contact, contact_problems = clean_contact(
-        ContactDetails(
-            first_name=cell("first_name", ""),
-            last_name=cell("last_name", ""),
-            email=cell("email", ""),
-            phone=cell("phone", ""),
-            address=cell("address", ""),
-            emergency_contact_name=cell("emergency_contact_name", ""),
-            emergency_contact_phone=cell("emergency_contact_phone", ""),
-            dietary_needs=cell("dietary_needs", ""),
-            notes=cell("notes", ""),
-        )
+    contact = ContactDetails(
+        first_name=cell("first_name", ""),
+        last_name=cell("last_name", ""),
+        email=cell("email", ""),
+        phone=cell("phone", ""),
+        address=cell("address", ""),
+        emergency_contact_name=cell("emergency_contact_name", ""),
+        emergency_contact_phone=cell("emergency_contact_phone", ""),
+        dietary_needs=cell("dietary_needs", ""),
+        notes=cell("notes", ""),
     )
     engagement = EngagementDetails(
         department_id=department.pk if department else 0,
@@ -198,12 +204,4 @@ def _check_row(
         union_name=cell("union_name", ""),
         status=status or EngagementStatus.OFFERED,
     )
-    # A cell that could not be read keeps its own message; the shared rules add the rest.
-    for name, message in (
-        contact_problems | engagement_errors(access.production, engagement)
-    ).items():
-        problems.setdefault(name, message)
-    row_errors = [
-        RowError(row.line, sheet.column(name), message) for name, message in problems.items()
-    ]
-    return _Hire(row.line, contact, engagement), row_errors
+    return NewHire(contact, engagement), problems

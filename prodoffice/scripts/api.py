@@ -12,10 +12,8 @@ from django.http import HttpRequest
 from ninja import Field, File, Form, Router, Schema, Status, UploadedFile
 
 from prodoffice.api.schemas import READ_ERRORS, WRITE_ERRORS, Text
-from prodoffice.core.errors import BadFile
 from prodoffice.domain.access import Capability
 from prodoffice.domain.screenplay.breakdown import Category
-from prodoffice.domain.screenplay.read import MAX_BYTES
 from prodoffice.domain.screenplay.revisions import DiffLine
 from prodoffice.productions.access import ProductionAccess, access_production
 from prodoffice.scripts import selectors, services
@@ -29,7 +27,9 @@ STATES = "One of: " + ", ".join(TagState.values) + "."
 CHANGES = "One of: " + ", ".join(SceneChange.values) + "."
 # The upload's fields, spelled out: Form[Text] would lose its default (ninja nests Annotated).
 SCREENPLAY = File(
-    ..., description="Fountain (.fountain, .txt, .spmd) or Final Draft (.fdx), under 50 MB."
+    ...,
+    description="Fountain (.fountain, .txt, .spmd) under 1 MB or Final Draft (.fdx) under 5 MB; "
+    "up to 1,000 scenes and 600 pages.",
 )
 TITLE = Form("", max_length=200, description="Left out, the title page's title or the file name.")
 # A listing never needs the draft's text or file, which can run to megabytes each.
@@ -321,16 +321,6 @@ def _scripts_with_drafts(access: ProductionAccess) -> list[Script]:
     )
 
 
-def _read(upload: UploadedFile) -> bytes:
-    # Checked before reading, so an oversized upload is never held in memory whole.
-    if upload.size is not None and upload.size > MAX_BYTES:
-        size = upload.size / 1024 / 1024
-        raise BadFile(
-            f"{upload.name} is {size:.0f} MB; a screenplay file is under 50 MB.", field="file"
-        )
-    return upload.read()
-
-
 @router.get("/{code}/scripts", response={200: list[ScriptOut], **READ_ERRORS})
 def list_scripts(request: HttpRequest, code: str) -> list[ScriptOut]:
     access = access_production(request.user, code, Capability.VIEW_SCRIPT)
@@ -353,7 +343,7 @@ def import_script(
     """
     access = access_production(request.user, code, Capability.EDIT_SCRIPT)
     revision = services.import_script(
-        access=access, filename=file.name or "", data=_read(file), title=title
+        access=access, filename=file.name or "", data=services.read_upload(file), title=title
     )
     script = revision.script
     body = ImportedScriptOut(
@@ -388,7 +378,7 @@ def import_draft(
     access = access_production(request.user, code, Capability.EDIT_SCRIPT)
     script = selectors.access_script(access, id)
     revision = services.import_draft(
-        access=access, script=script, filename=file.name or "", data=_read(file)
+        access=access, script=script, filename=file.name or "", data=services.read_upload(file)
     )
     return Status(201, RevisedDraftOut.revised(revision, selectors.revision_report(revision)))
 

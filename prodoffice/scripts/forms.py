@@ -10,7 +10,8 @@ ACCEPTED_FILES = ".fountain,.txt,.spmd,.fdx"
 class DraftForm(forms.Form):
     file = forms.FileField(
         label="Screenplay file",
-        help_text="Fountain (.fountain, .txt, .spmd) or Final Draft (.fdx), up to 50 MB.",
+        help_text="Fountain (.fountain, .txt, .spmd) up to 1 MB or Final Draft (.fdx) up to 5 MB; "
+        "up to 1,000 scenes and 600 pages.",
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_FILES}),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from prodoffice.domain.access import Capability
 from prodoffice.domain.people.search import fold
 from prodoffice.domain.screenplay.analysis import Analysis, analyse
 from prodoffice.domain.screenplay.breakdown import Category
+from prodoffice.domain.screenplay.limits import MAX_BYTES, check_file_size
 from prodoffice.domain.screenplay.model import Scene as DraftScene
 from prodoffice.domain.screenplay.model import ScreenplayError
 from prodoffice.domain.screenplay.numbering import number_scenes
@@ -34,6 +36,15 @@ from prodoffice.productions.access import ProductionAccess
 from prodoffice.scripts.choices import SceneChange, TagState
 from prodoffice.scripts.drafts import draft_scene
 from prodoffice.scripts.models import BreakdownElement, Scene, SceneElement, Script, ScriptRevision
+
+
+def read_upload(upload: UploadedFile) -> bytes:
+    """The uploaded screenplay's bytes, refused by its size before it is held in memory."""
+    try:
+        check_file_size(upload.name or "", upload.size or 0)
+    except ScreenplayError as exc:
+        raise BadFile(str(exc), field="file") from exc
+    return upload.read(MAX_BYTES + 1)  # a byte past any limit is enough for read_draft to refuse
 
 
 def read_draft(filename: str, data: bytes) -> Analysis:
@@ -58,13 +69,21 @@ def read_draft(filename: str, data: bytes) -> Analysis:
     return analysis
 
 
-@transaction.atomic
 def import_script(
     *, access: ProductionAccess, filename: str, data: bytes, title: str = ""
 ) -> ScriptRevision:
     """A new script from its first (White) draft: scenes numbered, breakdown suggested."""
     access.require(Capability.EDIT_SCRIPT)
+    # Read, measured and broken down before the transaction opens: on SQLite every other
+    # write waits while one is open.
     analysis = read_draft(filename, data)
+    return _store_script(access, filename, data, title, analysis)
+
+
+@transaction.atomic
+def _store_script(
+    access: ProductionAccess, filename: str, data: bytes, title: str, analysis: Analysis
+) -> ScriptRevision:
     name = " ".join((title or analysis.title or PurePath(filename).stem).split())[:200]
     script = Script.objects.create(production=access.production, title=name)
     revision = _add_revision(access, script, 0, filename, data, analysis)
@@ -290,7 +309,6 @@ _CHANGE = {
 }
 
 
-@transaction.atomic
 def import_draft(
     *, access: ProductionAccess, script: Script, filename: str, data: bytes
 ) -> ScriptRevision:
@@ -299,7 +317,14 @@ def import_draft(
     access.require(Capability.EDIT_SCRIPT)
     if script.production_id != access.production.pk:
         raise RuleBroken("That script is not on this production.")
-    analysis = read_draft(filename, data)
+    analysis = read_draft(filename, data)  # before the transaction, as for a new script
+    return _store_draft(access, script, filename, data, analysis)
+
+
+@transaction.atomic
+def _store_draft(
+    access: ProductionAccess, script: Script, filename: str, data: bytes, analysis: Analysis
+) -> ScriptRevision:
     current = script.revisions.order_by("-sequence").first()
     if current is None:
         raise RuleBroken("This script has no draft yet; import it as a new script.")

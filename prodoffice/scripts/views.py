@@ -36,7 +36,7 @@ def script_import(request: HttpRequest, access: ProductionAccess) -> HttpRespons
             revision = services.import_script(
                 access=access,
                 filename=upload.name,
-                data=upload.read(),
+                data=services.read_upload(upload),
                 title=form.cleaned_data["title"],
             )
         except RuleBroken as error:
@@ -75,7 +75,10 @@ def draft_import(request: HttpRequest, access: ProductionAccess, pk: int) -> Htt
         upload = form.cleaned_data["file"]
         try:
             revision = services.import_draft(
-                access=access, script=script, filename=upload.name, data=upload.read()
+                access=access,
+                script=script,
+                filename=upload.name,
+                data=services.read_upload(upload),
             )
         except RuleBroken as error:
             show_errors(form, error)

@@ -22,9 +22,13 @@ import openpyxl
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_LINES = 10 * MAX_ROWS  # blank rows included: reading stops well short of a million
-# An .xlsx is a ZIP archive; refuse one that unpacks to far more than any crew list needs.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# An .xlsx is a ZIP archive: a 100 KB file can unpack to 100 MB of XML, which takes openpyxl
+# minutes. A full crew list (5,000 rows of 20 columns) unpacks to about 5 MB, read in 1-2 s;
+# the sizes the archive declares are checked before openpyxl opens it (zipfile stops reading
+# a member at its declared size, so a file cannot unpack to more than it says).
+MAX_UNPACKED_BYTES = 12 * 1024 * 1024
 MAX_COLUMNS = 100
+EXCEL_ROWS = 1_048_576
 HEADER_SEARCH_ROWS = 10  # a title row or two may sit above the header
 
 TEXT_EXTENSIONS = {"csv", "txt", "tsv"}
@@ -208,7 +212,11 @@ def _workbook_rows(label: str, content: bytes) -> Iterator[tuple[int, list[str]]
             f"{label} is a ZIP archive but not an Excel workbook. Upload a .csv or .xlsx file."
         )
     if unpacked > MAX_UNPACKED_BYTES:
-        raise CrewSheetError(f"{label} unpacks to over 100 MB; a crew list is far smaller.")
+        raise CrewSheetError(
+            f"{label} unpacks to {unpacked / 1024 / 1024:.1f} MB of spreadsheet data; a crew list "
+            f"of {MAX_ROWS:,} people is under {MAX_UNPACKED_BYTES // 1024 // 1024} MB. Copy the "
+            "crew list alone into a new workbook (or save it as .csv) and upload that."
+        )
     # openpyxl raises many kinds of error on a damaged workbook (KeyError, XML parse errors,
     # TypeError ...); each means the same thing to the person uploading it.
     try:
@@ -217,7 +225,11 @@ def _workbook_rows(label: str, content: bytes) -> Iterator[tuple[int, list[str]]
             sheet = book.active
             if sheet is None:
                 raise CrewSheetError(f"{label} has no worksheet.")
-            rows = sheet.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True)
+            # Only the active sheet, and no further down than Excel goes: openpyxl fills in the
+            # rows missing before any row number the file names, however large.
+            rows = sheet.iter_rows(
+                min_row=1, max_row=EXCEL_ROWS, max_col=MAX_COLUMNS, values_only=True
+            )
             for line, values in enumerate(rows, start=1):
                 # A stray cell far down the sheet leaves a million empty rows before it.
                 if values.count(None) < len(values):

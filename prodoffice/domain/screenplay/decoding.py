@@ -11,8 +11,6 @@ import codecs
 
 from prodoffice.domain.screenplay.model import ScreenplayError
 
-MAX_BYTES = 50 * 1024 * 1024
-
 # What a file that is not a screenplay text usually turns out to be, by its first bytes.
 _MAGIC = (
     (b"%PDF", "a PDF document; import the screenplay as Fountain or Final Draft (.fdx) instead"),
@@ -38,10 +36,6 @@ def decode(data: bytes) -> tuple[str, str]:
     """The file's text with line endings made "\\n", and the name of the encoding used."""
     if not data:
         raise ScreenplayError("The file is empty: there is no screenplay in it.")
-    if len(data) > MAX_BYTES:
-        raise ScreenplayError(
-            f"The file is {len(data) / 1024 / 1024:.0f} MB; a screenplay file is under 50 MB."
-        )
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ScreenplayError(f"This file is not a screenplay text: it looks like {what}.")

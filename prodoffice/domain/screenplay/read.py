@@ -8,19 +8,22 @@ from pathlib import PurePath
 from prodoffice.domain.screenplay.decoding import decode
 from prodoffice.domain.screenplay.fdx import parse_fdx
 from prodoffice.domain.screenplay.fountain import parse_fountain
+from prodoffice.domain.screenplay.limits import FDX_SUFFIXES, check_file_size, check_scene_count
 from prodoffice.domain.screenplay.model import Screenplay, ScreenplayError
 
 FOUNTAIN_SUFFIXES = (".fountain", ".txt", ".spmd")
-FDX_SUFFIXES = (".fdx",)
-MAX_BYTES = 50 * 1024 * 1024
 
 
 def read_screenplay(data: bytes, filename: str) -> Screenplay:
+    """The screenplay in the file; ScreenplayError if it is not one, or longer than any."""
+    screenplay = _read(data, filename)
+    check_scene_count(screenplay)
+    return screenplay
+
+
+def _read(data: bytes, filename: str) -> Screenplay:
     suffix = PurePath(filename).suffix.lower()
-    if len(data) > MAX_BYTES:
-        raise ScreenplayError(
-            f"{filename} is {len(data) / 1024 / 1024:.0f} MB; a screenplay file is under 50 MB."
-        )
+    check_file_size(filename, len(data))
     if suffix in FDX_SUFFIXES:
         screenplay = parse_fdx(data)
         # Kept as text for the record, decoded the way the reader decoded it.

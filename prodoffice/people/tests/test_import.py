@@ -7,8 +7,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -16,7 +18,8 @@ from prodoffice.core.errors import RuleBroken
 from prodoffice.core.models import ChangeRecord
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
-from prodoffice.domain.people.crew_sheet import RowError
+from prodoffice.domain.people.crew_sheet import CrewSheet, RowError
+from prodoffice.people import imports
 from prodoffice.people.imports import ImportResult, import_crew
 from prodoffice.people.models import Engagement
 
@@ -72,6 +75,32 @@ def test_each_imported_person_is_recorded_in_the_history(world: World) -> None:
     before = ChangeRecord.objects.count()
     run(world, CLEAN)
     assert ChangeRecord.objects.count() == before + 6  # a contact and an engagement each
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_crew_list_is_read_before_its_transaction_and_written_in_a_few_statements(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On SQLite an open transaction holds back every other write: 5,000 people hired one
+    # by one (a dozen statements each) held the whole office for 20-40 seconds.
+    read = imports.read_crew_sheet
+    in_transaction: list[bool] = []
+
+    def watched(filename: str, content: bytes) -> CrewSheet:
+        in_transaction.append(connection.in_atomic_block)
+        return read(filename, content)
+
+    monkeypatch.setattr(imports, "read_crew_sheet", watched)
+    rows = "".join(f"Pat{i},Grip,Grip,Grip,pat{i}@example.com,,,,,,\n" for i in range(300))
+    with CaptureQueriesContext(connection) as queries:
+        result = run(world, HEADER + rows)
+    assert result.imported == 300
+    assert in_transaction == [False]
+    assert len(queries) < 40  # SQLite inserts about 50 rows a statement; it was 3,300
+    grip = Engagement.objects.get(contact__first_name="Pat7")
+    created = ChangeRecord.objects.filter(record_type="engagement", record_id=str(grip.pk))
+    assert [(r.action, r.record_label) for r in created] == [("created", "Pat7 Grip, Grip")]
+    assert created[0].changes["Department"] == ["", "Grip"]
 
 
 def test_a_file_with_bad_rows_imports_nothing_and_reports_every_bad_row_by_line_and_column(

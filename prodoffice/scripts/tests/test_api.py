@@ -131,12 +131,13 @@ def test_an_upload_without_a_file_names_the_missing_field(world: World) -> None:
     assert response.json()["errors"] == {"file": "Field required"}
 
 
-def test_a_file_over_50_mb_is_refused_with_its_size(world: World) -> None:
-    huge = b"INT. ROOM - DAY\n\n" + b"x" * (50 * 1024 * 1024)
+def test_a_fountain_file_over_1_mb_is_refused_with_its_size(world: World) -> None:
+    huge = b"INT. ROOM - DAY\n\n" + b"x" * (3 * 1024 * 1024)
     response = _upload(_api(world), SCRIPTS, "huge.fountain", huge)
     assert response.status_code == 400
     assert response.json()["errors"]["file"] == (
-        "huge.fountain is 50 MB; a screenplay file is under 50 MB."
+        "huge.fountain is 3 MB; a Fountain screenplay is under 1 MB (a 600-page script is "
+        "well under that). Check that it is the right file and holds one script."
     )
     assert not Script.objects.exists()
 

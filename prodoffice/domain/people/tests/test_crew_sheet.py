@@ -242,6 +242,18 @@ def test_a_stray_cell_far_down_a_workbook_does_not_stall_the_reading() -> None:
     assert [row.line for row in read_crew_sheet("crew.xlsx", out.getvalue()).rows] == [1048576]
 
 
+def test_a_small_workbook_that_unpacks_to_more_than_a_crew_list_is_refused_unopened() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"<row>" + b" " * (13 * 1024 * 1024))
+    assert len(out.getvalue()) < 100_000
+    with pytest.raises(CrewSheetError, match=r"unpacks to 13\.0 MB of spreadsheet data") as refused:
+        read_crew_sheet("crew.xlsx", out.getvalue())
+    assert "a crew list of 5,000 people is under 12 MB" in str(refused.value)
+    assert "(or save it as .csv)" in str(refused.value)
+
+
 def test_it_refuses_a_file_that_is_mostly_blank_lines() -> None:
     content = b"Name,Dept,Job\n" + b",,\n" * 60_000 + b"Ava Lead,Cast,Lead\n"
     with pytest.raises(CrewSheetError, match="Delete the empty rows at the end"):

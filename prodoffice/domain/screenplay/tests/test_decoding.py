@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from prodoffice.domain.screenplay.decoding import MAX_BYTES, decode
+from prodoffice.domain.screenplay.decoding import decode
 from prodoffice.domain.screenplay.model import ScreenplayError
 
 SCENE = "INT. DINER \u2013 NIGHT\n\nMARGIT\nIt\u2019s caf\u00e9 time.\n"
@@ -56,11 +56,6 @@ def test_windows_and_old_mac_line_endings_become_newlines() -> None:
 def test_an_empty_file_is_refused(data: bytes) -> None:
     with pytest.raises(ScreenplayError, match="no screenplay in it"):
         decode(data)
-
-
-def test_a_file_over_50_mb_is_refused() -> None:
-    with pytest.raises(ScreenplayError, match="under 50 MB"):
-        decode(b"a" * (MAX_BYTES + 1))
 
 
 @pytest.mark.parametrize(

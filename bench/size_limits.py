@@ -1,0 +1,187 @@
+"""The largest files a real production sends, timed as the web request runs them (issue 11).
+
+    .venv/bin/python bench/size_limits.py                 # SQLite in a temporary folder
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench .venv/bin/python bench/size_limits.py
+
+A crew list of 5,000 rows (the most the import takes) as CSV and as XLSX; a 400-scene script
+(the longest real ones run to 250 pages and 400 scenes) imported as a new script; and the
+breakdown PDF of that script, a sheet per scene. Each is split into what runs before the
+transaction (reading and checking the file) and the transaction that writes it, since on
+SQLite the transaction holds every other writer back. Median of 3 runs after a warm-up.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PRODOFFICE_DATA_DIR", tempfile.mkdtemp(prefix="prodoffice-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+
+import django  # noqa: E402
+
+django.setup()
+
+import openpyxl  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from bench.screenplay_speed import synthetic_script  # noqa: E402
+from prodoffice.core.tests.personas import World, make_world  # noqa: E402
+from prodoffice.domain.access import Role  # noqa: E402
+from prodoffice.domain.people.crew_sheet import read_crew_sheet  # noqa: E402
+from prodoffice.people.imports import import_crew  # noqa: E402
+from prodoffice.people.models import Contact  # noqa: E402
+from prodoffice.scripts import pdf  # noqa: E402
+from prodoffice.scripts.models import Script  # noqa: E402
+from prodoffice.scripts.services import import_script, read_draft  # noqa: E402
+
+HEADER = ["First Name", "Last Name", "Position", "Department", "Phone", "E-mail", "Start Date"]
+
+
+def crew_rows(count: int, departments: list[str]) -> list[list[str]]:
+    return [
+        [
+            f"First{i}",
+            f"Last{i}",
+            "Grip",
+            departments[i % len(departments)],
+            f"+1 310 555 {i % 10000:04d}",
+            f"person{i}@example.com",
+            "2027-03-01",
+        ]
+        for i in range(count)
+    ]
+
+
+def crew_csv(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows([HEADER, *rows])
+    return out.getvalue().encode()
+
+
+def crew_xlsx(rows: list[list[str]]) -> bytes:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    for row in [HEADER, *rows]:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+class TransactionClock:
+    """The time spent inside the outermost atomic blocks: how long other writers wait."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    @contextmanager
+    def watching(self):  # type: ignore[no-untyped-def]
+        original = transaction.Atomic.__enter__, transaction.Atomic.__exit__
+        started: list[float] = []
+        clock = self
+
+        def enter(atomic, *args):  # type: ignore[no-untyped-def]
+            if not connection.in_atomic_block:
+                started.append(time.perf_counter())
+            return original[0](atomic, *args)
+
+        def exit_(atomic, *args):  # type: ignore[no-untyped-def]
+            result = original[1](atomic, *args)
+            if not connection.in_atomic_block and started:
+                clock.seconds += time.perf_counter() - started.pop()
+            return result
+
+        transaction.Atomic.__enter__, transaction.Atomic.__exit__ = enter, exit_  # type: ignore[method-assign]
+        try:
+            yield self
+        finally:
+            transaction.Atomic.__enter__, transaction.Atomic.__exit__ = original  # type: ignore[method-assign]
+
+
+def timed(run: Callable[[], object], cleanup: Callable[[], object], repeat: int = 3):  # type: ignore[no-untyped-def]
+    run()
+    cleanup()
+    totals, held = [], []
+    result = None
+    for _ in range(repeat):
+        clock = TransactionClock()
+        with clock.watching():
+            start = time.perf_counter()
+            result = run()
+            totals.append(time.perf_counter() - start)
+        held.append(clock.seconds)
+        cleanup()
+    return result, statistics.median(totals), statistics.median(held)
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    world: World = make_world(f"SIZE{os.getpid() % 10000}")
+    access = world.access(Role.COORDINATOR)
+    production = world.production
+    departments = [d.name for d in production.departments.all()]
+    rows = crew_rows(5000, departments)
+    print(f"Database: {connection.vendor}")
+    print("| work | size | total s | of which reading s | in the transaction s |")
+    print("| --- | --- | ---: | ---: | ---: |")
+
+    def clear_crew() -> None:
+        Contact.objects.filter(production=production).delete()
+
+    for fmt, content in (("CSV", crew_csv(rows)), ("XLSX", crew_xlsx(rows))):
+        name = f"crew.{fmt.lower()}"
+        reading = _median(lambda: read_crew_sheet(name, content))  # noqa: B023
+
+        def run(name: str = name, content: bytes = content) -> object:
+            return import_crew(access=access, filename=name, content=content, valid_rows_only=False)
+
+        result, total, held = timed(run, clear_crew)
+        assert result.imported == 5000, result.errors[:3]
+        size = f"5,000 rows, {len(content) // 1024} KB"
+        print(f"| crew import ({fmt}) | {size} | {total:.2f} | {reading:.2f} | {held:.2f} |")
+
+    script = synthetic_script(215)
+
+    def clear_scripts() -> None:
+        Script.objects.filter(production=production).delete()
+
+    reading = _median(lambda: read_draft("long.fountain", script))
+    analysis = read_draft("long.fountain", script)
+    revision, total, held = timed(
+        lambda: import_script(access=access, filename="long.fountain", data=script), clear_scripts
+    )
+    pages, kb = analysis.script.pages, len(script) // 1024
+    size = f"{len(analysis.script.scenes)} scenes, {pages} pages, {kb} KB"
+    print(f"| script import (Fountain) | {size} | {total:.2f} | {reading:.2f} | {held:.2f} |")
+
+    revision = import_script(access=access, filename="long.fountain", data=script)
+    document, total, held = timed(lambda: pdf.breakdown_sheets(access, revision), lambda: None)
+    size = f"{revision.scenes.count()} sheets, {len(document.content) // 1024} KB"
+    print(f"| breakdown PDF | {size} | {total:.2f} | — | {held:.2f} |")
+    world.production.delete()
+
+
+def _median(run: Callable[[], object]) -> float:
+    return statistics.median(_seconds(run) for _ in range(3))
+
+
+def _seconds(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()
