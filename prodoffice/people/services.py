@@ -234,7 +234,7 @@ def hire_crew(*, access: ProductionAccess, hires: Sequence[NewHire]) -> list[Eng
     ]
     for engagement in hired:
         engagement.department = departments[engagement.department_id]  # read once, not per row
-        engagement.search_text = search_text_for(engagement.contact, engagement)
+        index_for_search(engagement.contact, engagement)
     rows: list[Contact | Engagement] = [
         row for pair in zip(people, hired, strict=True) for row in pair
     ]
