@@ -101,6 +101,7 @@ def test_a_long_crew_list_is_read_before_its_transaction_and_written_in_a_few_st
     created = ChangeRecord.objects.filter(record_type="engagement", record_id=str(grip.pk))
     assert [(r.action, r.record_label) for r in created] == [("created", "Pat7 Grip, Grip")]
     assert created[0].changes["Department"] == ["", "Grip"]
+    assert (grip.search_text, grip.contact_search_text) == ("pat7 grip grip", "pat7@example.com")
 
 
 def test_a_file_with_bad_rows_imports_nothing_and_reports_every_bad_row_by_line_and_column(
