@@ -35,7 +35,10 @@ class DailyReport(TimeStamped):
     equipment = models.TextField(blank=True)  # equipment failures
     location_damage = models.TextField(blank=True)
     other = models.TextField(blank=True)
-    published_pdf = models.BinaryField(null=True, blank=True)  # as it was last sent
+    # As it was last sent: without money (for anyone), and with pay and penalties for those
+    # who see rates (an hourly rate reads through a meal premium: "one hour's pay $105").
+    published_pdf = models.BinaryField(null=True, blank=True)
+    published_costed_pdf = models.BinaryField(null=True, blank=True)
     # How many times it was sent (a correction is sent again), when last, and whether anything
     # was changed since: then the page offers to publish the correction.
     version = models.PositiveIntegerField(default=0)
@@ -44,6 +47,9 @@ class DailyReport(TimeStamped):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+
+    # The PDFs are kept as sent, not history: the costed one would tell its rates to any reader.
+    history_ignored_fields = ("published_pdf", "published_costed_pdf")
 
     class Meta:
         ordering = ["day__date"]
@@ -162,6 +168,7 @@ class ReportDelivery(OutgoingEmail):
     report = models.ForeignKey(DailyReport, on_delete=models.CASCADE, related_name="deliveries")
     name = models.CharField(max_length=200)
     version = models.PositiveIntegerField(default=1)  # 2 and on: a correction
+    costed = models.BooleanField(default=False)  # the PDF with money: the reader sees rates
 
     class Meta:
         ordering = ["report", "pk"]

@@ -1,10 +1,14 @@
 """Publishing a daily production report: it goes, as a PDF, to the producers and department
 heads, each e-mail a row with a status, sent through the outbox (`prodoffice.core.sending`) by
-the background worker after the commit, as call sheets are."""
+the background worker after the commit, as call sheets are.
+
+Each reads the PDF their role may: pay and penalties only for those who see rates (an hourly
+rate reads through a meal premium), so a publish renders at most two PDFs, kept on the report.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from django.conf import settings
 from django.core import mail
@@ -19,7 +23,7 @@ from prodoffice.core import history, sending
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.mail import compose
 from prodoffice.core.models import ChangeRecord
-from prodoffice.domain.access import Capability, Role
+from prodoffice.domain.access import Capability, Role, role_can
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.models import Membership
 from prodoffice.reports.models import DailyReport, ReportDelivery
@@ -28,12 +32,19 @@ from prodoffice.reports.models import DailyReport, ReportDelivery
 RECIPIENTS = (Role.PRODUCER, Role.DEPARTMENT_HEAD)
 
 
+class RenderReport(Protocol):
+    """The report's PDF, with pay and penalties or without."""
+
+    def __call__(self, report: DailyReport, *, money: bool) -> bytes: ...
+
+
 @transaction.atomic
 def publish_report(
-    *, access: ProductionAccess, report: DailyReport, render: Callable[[DailyReport], bytes]
+    *, access: ProductionAccess, report: DailyReport, render: RenderReport
 ) -> list[ReportDelivery]:
-    """Mark the report published, keep its PDF as sent, and queue an e-mail to each producer
-    and department head on the production (those without an address are listed as such).
+    """Mark the report published, keep its PDFs as sent, and queue an e-mail to each producer
+    and department head on the production (those without an address are listed as such); the
+    PDF with money goes to those whose role sees rates, the one without to everyone else.
 
     A report changed after it was sent is published again as a correction (its next version),
     to everyone it goes to; one not changed since is not sent twice.
@@ -65,6 +76,7 @@ def publish_report(
                 status=status,
                 error=error,
                 version=version,
+                costed=role_can(member.role, Capability.VIEW_RATES),
             )
         )
     ReportDelivery.objects.bulk_create(deliveries)
@@ -73,8 +85,10 @@ def publish_report(
     report.version, report.published_at, report.changed_since_sent = version, timezone.now(), False
     fields = ["status", "version", "published_at", "changed_since_sent", "updated_at"]
     report.save(update_fields=fields)  # first, so the PDF prints the version it is
-    report.published_pdf = render(report)
-    report.save(update_fields=["published_pdf"])
+    report.published_pdf = render(report, money=False)
+    costed = any(d.costed and d.status == ReportDelivery.Status.QUEUED for d in deliveries)
+    report.published_costed_pdf = render(report, money=True) if costed else None
+    report.save(update_fields=["published_pdf", "published_costed_pdf"])
     history.record_change(access, report, ChangeRecord.Action.CHANGED, before=before)
     transaction.on_commit(lambda: send_report.enqueue(report.pk))
     return deliveries
@@ -120,9 +134,12 @@ class _Mailing:
             body = f"Hello {delivery.name}, the production report is attached.\n\n{self.link}"
         message = compose(subject=subject, body=body, to=delivery.email)
         version = f"-v{delivery.version}" if delivery.version > 1 else ""
+        # Without a costed PDF (a delivery queued before the latest publish, which had no one
+        # who sees rates), the one without money: never money to a reader who may not see it.
+        costed = self.report.published_costed_pdf if delivery.costed else None
         message.attach(
             f"dpr-day-{self.report.day.number}{version}.pdf",
-            bytes(self.report.published_pdf or b""),
+            bytes(costed or self.report.published_pdf or b""),
             "application/pdf",
         )
         return message

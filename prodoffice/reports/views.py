@@ -120,12 +120,12 @@ def progress_overview(request: HttpRequest, access: ProductionAccess) -> HttpRes
 @require_POST
 @production_page(Capability.EDIT_REPORTS)
 def report_publish(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
-    """Publish the report: its PDF (without pay) to each producer and department head."""
+    """Publish the report: its PDF to each producer and department head, with money to those
+    who see rates."""
     report = selectors.access_report(access, pk)
 
-    def render(published: DailyReport) -> bytes:
-        # One PDF for every recipient, so one without money: department heads see no rates.
-        return pdf.render_report(selectors.report_document(published, money=False))
+    def render(published: DailyReport, *, money: bool) -> bytes:
+        return pdf.render_report(selectors.report_document(published, money=money))
 
     try:
         sent = publish_report(access=access, report=report, render=render)

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from prodoffice.callsheets.tests.smtp import MailServer, mail_server  # noqa: F401 (fixture)
 from prodoffice.callsheets.tests.test_generate import demo  # noqa: F401 (fixture)
+from prodoffice.core.models import ChangeRecord
 from prodoffice.people.models import Engagement
 from prodoffice.productions.models import Production
 from prodoffice.reports.models import DailyReport
@@ -64,16 +65,62 @@ def test_the_meal_premium_names_no_pay_to_roles_that_may_not_see_rates(
     assert f"{PREMIUM} $105" in _pdf_text(client_for("producer").get(pdf).content)
 
 
-def test_the_report_mailed_to_a_department_head_names_no_pay(
+def _publish(
+    report: DailyReport, server: MailServer, callbacks: Callbacks
+) -> tuple[dict[str, str], int]:
+    """Publish (or send the correction of) the report: what each recipient's PDF reads, by the
+    start of their address, each once and under the name it is sent with; how many PDFs."""
+    first = len(server.inbox.messages)
+    with callbacks(execute=True):
+        client_for().post(reverse("report_publish", args=["DEMO", report.pk]))
+    version = f"-v{report.version + 1}" if report.version else ""
+    report.refresh_from_db()
+    printed, contents = {}, set()
+    for message in server.inbox.messages[first:]:
+        (attachment,) = message.iter_attachments()
+        assert attachment.get_filename() == f"dpr-day-{report.day.number}{version}.pdf"
+        contents.add(attachment.get_content())
+        printed[str(message["To"]).split("@")[0]] = _pdf_text(attachment.get_content())
+    assert len(printed) == len(server.inbox.messages[first:])  # none twice
+    return printed, len(contents)
+
+
+def test_the_published_report_names_the_premium_to_the_producer_and_no_pay_to_department_heads(
     demo: Production,  # noqa: F811
     mail_server: MailServer,  # noqa: F811
     django_capture_on_commit_callbacks: Callbacks,
 ) -> None:
     report = _late_meal_at_105_an_hour()
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for().post(reverse("report_publish", args=["DEMO", report.pk]))
-    (to_head,) = [m for m in mail_server.inbox.messages if str(m["To"]).startswith("gaffer")]
-    (attachment,) = to_head.iter_attachments()
-    text = _pdf_text(attachment.get_content())
-    assert PREMIUM in text.replace("\n", " ")
-    assert "$" not in text
+    printed, pdfs = _publish(report, mail_server, django_capture_on_commit_callbacks)
+    assert f"{PREMIUM} $105" in printed["producer"]
+    assert PREMIUM in printed["gaffer"].replace("\n", " ")
+    assert "$" not in printed["gaffer"] and "105" not in printed["gaffer"]
+    assert pdfs == 2  # one with money, one without: not one per person
+    # Kept as sent, not in the report's history, which the whole office reads.
+    changes = ChangeRecord.objects.filter(record_type="dailyreport", record_id=str(report.pk))
+    assert not any("pdf" in label.lower() for c in changes for label in c.changes)
+
+
+def test_a_correction_goes_with_pay_to_the_producer_and_without_to_department_heads(
+    demo: Production,  # noqa: F811
+    mail_server: MailServer,  # noqa: F811
+    django_capture_on_commit_callbacks: Callbacks,
+) -> None:
+    report = _late_meal_at_105_an_hour()
+    _publish(report, mail_server, django_capture_on_commit_callbacks)
+    entry = first_entry(report, cast=False)
+    edit_times(  # payroll finds the grip's out time was wrong
+        access=office_access(),
+        entry=entry,
+        times=EntryTimes(
+            call=entry.call,
+            meal1_start=entry.meal1_start,
+            meal1_end=entry.meal1_end,
+            wrap=at(report, 20),
+        ),
+    )
+    printed, pdfs = _publish(report, mail_server, django_capture_on_commit_callbacks)
+    assert "(version 2)" in printed["producer"] and f"{PREMIUM} $105" in printed["producer"]
+    assert "(version 2)" in printed["gaffer"]
+    assert "$" not in printed["gaffer"] and "105" not in printed["gaffer"]
+    assert pdfs == 2
