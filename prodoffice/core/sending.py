@@ -134,23 +134,29 @@ def stale_before() -> datetime:
 
 
 def take_back_stale() -> int:
-    """Take back every stale claim, of every kind of e-mail (see the module's docstring);
-    returns how many were queued again."""
-    return sum(_take_back(model) for model in outboxes())
+    """Take back every stale claim, of every kind of e-mail (see the module's docstring), and
+    queue the sending of those to go again; returns how many batches were queued."""
+    queued = 0
+    for model in outboxes():
+        batches = _take_back(model)
+        _enqueue(model, batches)
+        queued += len(batches)
+    return queued
 
 
-def _take_back(model: type[OutgoingEmail]) -> int:
-    """Queue again, and queue the sending of their batch, the stale claims that never reached
-    the mail server; mark the others as possibly sent."""
+def _take_back(model: type[OutgoingEmail]) -> set[int]:
+    """Queue again the stale claims that never reached the mail server, and mark the others as
+    possibly sent; returns the batches (issues, reports) with e-mail queued again."""
     claims = model._default_manager.filter(status=Status.SENDING, updated_at__lt=stale_before())
-    claims.exclude(message_id="").update(status=Status.FAILED, error=MAYBE_SENT)
+    if maybe_sent := claims.exclude(message_id="").update(status=Status.FAILED, error=MAYBE_SENT):
+        log.warning("%s %s left by a dead worker may have been sent", maybe_sent, model.__name__)
     batches = set()
     for pk, batch in claims.filter(message_id="").values_list("pk", model.batch_field):
         # Row by row, each UPDATE checking again: two workers may take back at once.
         if claims.filter(pk=pk, message_id="").update(status=Status.QUEUED, error=""):
+            log.warning("%s %s left by a dead worker is queued again", model.__name__, pk)
             batches.add(batch)
-    _enqueue(model, batches)
-    return len(batches)
+    return batches
 
 
 def _enqueue(model: type[OutgoingEmail], batches: set[int]) -> None:
@@ -170,7 +176,7 @@ def retry_later(task: Task[[int], None], pk: int) -> None:
 def resume(model: type[OutgoingEmail]) -> int:
     """After a restart: take back stale claims, then queue the sending of every batch (issue,
     report) with e-mail of this kind still queued; returns how many batches were queued."""
-    _take_back(model)
+    _take_back(model)  # its batches are among the queued
     waiting = model._default_manager.filter(status=Status.QUEUED)
     batches = set(waiting.values_list(model.batch_field, flat=True))
     _enqueue(model, batches)
