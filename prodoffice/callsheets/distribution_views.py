@@ -41,7 +41,12 @@ from prodoffice.productions.decorators import production_page
 @production_page(Capability.EDIT_CALL_SHEETS)
 def callsheet_distribution(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
     sheet = selectors.access_call_sheet(access, pk)
-    context = {"sheet": sheet, "sent": distribution(sheet), "can_text": gateway() is not None}
+    context = {
+        "sheet": sheet,
+        "sent": distribution(sheet),
+        "can_text": gateway() is not None,
+        "worker_missing": worker_missing(),
+    }
     return render(request, "callsheets/distribution.html", context)
 
 

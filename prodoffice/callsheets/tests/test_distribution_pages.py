@@ -264,3 +264,14 @@ def test_a_resend_naming_no_readable_person_sends_nothing(
         assert "Nothing was sent" in answer.content.decode(), value
         assert len(mail_server.inbox.messages) == sent, value
         assert not Delivery.objects.filter(status=Delivery.Status.QUEUED).exists()
+
+
+def test_the_sending_page_says_when_no_background_worker_is_running(
+    demo: Production,  # noqa: F811
+    settings: Any,
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = reverse("callsheet_distribution", args=["DEMO", _sheet(demo).pk])
+    reply = _client("coordinator").get(page)
+    assert reply.status_code == 200
+    assert "The background worker is not running: e-mail is not being sent." in reply.text
