@@ -9,7 +9,7 @@ from ninja import Schema
 from pydantic import BeforeValidator
 
 
-def _refuse_unstorable(value: object) -> object:
+def refuse_unstorable(value: object) -> object:
     # Checked before the type and length: pydantic's own length check trips on a lone
     # surrogate with a message that says nothing useful.
     # Django's form fields refuse NUL characters too; PostgreSQL cannot store them in text.
@@ -29,7 +29,7 @@ def _refuse_unstorable(value: object) -> object:
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-Text = Annotated[str, BeforeValidator(_refuse_unstorable)]
+Text = Annotated[str, BeforeValidator(refuse_unstorable)]
 
 
 class ErrorOut(Schema):

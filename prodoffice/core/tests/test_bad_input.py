@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Annotated, get_args, get_origin
 from urllib.parse import quote
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pydantic import BaseModel
 
 from prodoffice.api.api import api
+from prodoffice.api.schemas import refuse_unstorable
 from prodoffice.api.tests.caller import BASE, ApiCaller
 from prodoffice.core.tests.personas import World
 from prodoffice.core.tests.test_permission_matrix import PRODUCTION_PAGES, _setup
@@ -260,3 +264,35 @@ def test_a_line_break_in_a_one_line_field_is_refused_through_the_api(world: Worl
     world.production.refresh_from_db()
     assert world.production.title == "Night Owl"
     assert not Contact.objects.filter(first_name__startswith="Zed").exists()
+
+
+def _unchecked_text(annotation: object, metadata: Sequence[object] = ()) -> list[str]:
+    """Where `annotation` takes text without the `Text` check, as dotted field names."""
+    if annotation is str:
+        checked = any(getattr(m, "func", None) is refuse_unstorable for m in metadata)
+        return [] if checked else [""]
+    if get_origin(annotation) is Annotated:
+        base, *extra = get_args(annotation)
+        return _unchecked_text(base, extra)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [
+            f"{name}.{inner}".rstrip(".")
+            for name, field in annotation.model_fields.items()
+            for inner in _unchecked_text(field.annotation, field.metadata)
+        ]
+    return [found for arg in get_args(annotation) for found in _unchecked_text(arg)]
+
+
+def test_every_text_a_json_body_carries_is_checked_for_nul_and_lone_surrogates() -> None:
+    # A plain `str` field would let "\ud800" through to the database, a 500 on both. (Query
+    # strings and forms cannot carry one: their bytes are decoded with U+FFFD for bad UTF-8.)
+    unchecked = [
+        f"{' '.join(operation.methods)} {prefix}{route} {field}"
+        for prefix, router in api._routers
+        for route, view in router.path_operations.items()
+        for operation in view.operations
+        for model in operation.models
+        if model.__name__ == "BodyParams"
+        for field in _unchecked_text(model)
+    ]
+    assert unchecked == []
