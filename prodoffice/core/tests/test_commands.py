@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from prodoffice.productions.models import Production
 from prodoffice.scheduling.checks import board_checks
 
 ROOT = Path(__file__).resolve().parents[3]
+LINK_TOKEN = "Zx9-personal-link-token-that-must-not-be-logged"
 
 
 def _free_port() -> int:
@@ -66,7 +68,17 @@ def test_demo_without_the_flag_recreates_it() -> None:
     assert Production.objects.filter(code=DEMO_CODE).count() == 1
 
 
-def test_serve_migrates_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+def _status_of(url: str, **headers: str) -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as reply:
+            return int(reply.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def test_serve_migrates_serves_masks_personal_links_in_its_log_and_stops_on_ctrl_c(
+    tmp_path: Path,
+) -> None:
     port = _free_port()
     env = {
         **os.environ,
@@ -96,6 +108,10 @@ def test_serve_migrates_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> No
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/core/prodoffice.css") as css:
             assert b"--accent" in css.read()
         assert (tmp_path / "var" / "prodoffice.sqlite3").exists()
+        # A personal link's token opens a person's page: it must not reach the logs.
+        link = f"http://127.0.0.1:{port}/me/{LINK_TOKEN}/"
+        assert _status_of(link) == 404
+        assert _status_of(link + "calendar.ics?x=1", Referer=link) == 404
     finally:
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=30)
@@ -106,3 +122,8 @@ def test_serve_migrates_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> No
     before_interrupt = output.split("Handling signal")[0]
     assert "Traceback" not in before_interrupt, output
     assert "No directory at" not in output
+    assert '"GET /login/ HTTP/1.1" 200' in output  # the access log is on
+    assert '"GET /me/[link]/ HTTP/1.1" 404' in output
+    assert '"GET /me/[link]/calendar.ics?x=1 HTTP/1.1" 404' in output
+    assert "Not Found: /me/[link]/" in output  # Django's own line for the 404
+    assert LINK_TOKEN not in output

@@ -73,6 +73,8 @@ class Command(BaseCommand):
                     "bind": f"{host}:{port}",
                     "workers": workers,
                     "accesslog": "-",
+                    # Personal-link tokens are in URLs: the access log masks them.
+                    "logger_class": "prodoffice.core.log_masking.AccessLogWithoutLinks",
                     "timeout": 60,
                     "graceful_timeout": 10,
                     # One fixed control socket per user would be shared by every `serve`
