@@ -7,6 +7,7 @@ from django.urls import include, path
 from prodoffice.api.urls import urlpatterns as api_urls
 from prodoffice.callsheets import distribution_views
 from prodoffice.core.account_views import urlpatterns as account_urls
+from prodoffice.core.login_views import LoginView
 from prodoffice.people.views import personal_page
 from prodoffice.productions import views as production_views
 
@@ -25,7 +26,7 @@ production_urls = [
 urlpatterns = [
     path("", production_views.home, name="home"),
     path("new/", production_views.production_new, name="production_new"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(account_urls)),
     path("p/<str:code>/", include(production_urls)),
@@ -45,6 +46,8 @@ urlpatterns = [
         distribution_views.personal_calendar,
         name="personal_calendar",
     ),
+    # The admin's own login would bypass the count of wrong passwords: it uses this one.
+    path("admin/login/", LoginView.as_view()),
     path("admin/", admin.site.urls),
     *api_urls,
 ]

@@ -65,9 +65,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise: static files keep their long cache and need no policy.
     "prodoffice.core.middleware.SecurityHeaders",
-    # Outside every middleware that can refuse a request (CSRF, sessions, throttling), so that
-    # their refusals under /api/ are JSON too.
-    "prodoffice.api.middleware.ApiAnswersInJson",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -76,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "prodoffice.core.middleware.RefuseNulCharacters",
+    "prodoffice.core.middleware.AnswerThrottled",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -158,6 +156,9 @@ SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", default=False)
 # The proxy in front terminates TLS and says so in this header (e.g. X-Forwarded-Proto); only
 # set it when the proxy always sets or overwrites the header, or a client could claim https.
 SECURE_PROXY_SSL_HEADER = proxy_ssl_header("PROXY_SSL_HEADER")
+# Where a proxy writes the client's address (X-Forwarded-For): wrong passwords and links are
+# counted per address, and behind a proxy without it every client would share the proxy's.
+CLIENT_ADDRESS_HEADER = env_str("CLIENT_ADDRESS_HEADER", "")
 SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=False)

@@ -14,6 +14,7 @@ from ninja.parser import Parser
 
 from prodoffice.api.auth import TokenAuth
 from prodoffice.core.errors import BadFile, FieldErrors, RuleBroken
+from prodoffice.core.throttle import Throttled
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,13 @@ api = NinjaAPI(
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = api.create_response(request, {"detail": exc.message}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(PermissionDenied)

@@ -50,5 +50,6 @@ class RuleErrorOut(Schema):
     errors: dict[str, str]
 
 
-READ_ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut}
+# 429: too many wrong tokens from the caller's address; Retry-After says for how long.
+READ_ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 WRITE_ERRORS: dict[int, type[Schema]] = {**READ_ERRORS, 422: RuleErrorOut}

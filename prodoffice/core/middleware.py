@@ -7,6 +7,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from prodoffice.core.throttle import Throttled
+
 
 class RefuseNulCharacters:
     """Refuse a request whose path, query or form holds a NUL character.
@@ -73,4 +75,26 @@ class SecurityHeaders:
             docs = request.path.startswith(API_DOCS_PATH)
             response["Content-Security-Policy"] = API_DOCS_POLICY if docs else PAGE_POLICY
         response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class AnswerThrottled:
+    """A page refused for too many failures (a personal link guessed at) says why and until
+    when, with 429 and Retry-After, instead of a server error."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, Throttled):
+            return None
+        if request.path.startswith("/api/"):
+            response: HttpResponse = JsonResponse({"detail": exception.message}, status=429)
+        else:
+            context = {"title": "Too many attempts", "message": exception.message}
+            response = render(request, "core/error.html", context, status=429)
+        response["Retry-After"] = str(exception.retry_after)
         return response

@@ -123,3 +123,24 @@ class ChangeRecord(models.Model):
 @cache
 def _record_kinds() -> dict[str, str]:
     return {m._meta.model_name or "": str(m._meta.verbose_name) for m in apps.get_models()}
+
+
+class FailedAttempts(models.Model):
+    """Wrong passwords, API tokens or personal links from one address or for one account,
+    counted from the first in a window (prodoffice/core/throttle.py). A table rather than a
+    cache: it is shared by every web worker and machine, on SQLite and PostgreSQL alike."""
+
+    scope = models.CharField(max_length=20)
+    # A hash of the address or account name: what was typed (perhaps a password in the user
+    # name field) is not kept.
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="one_count_per_scope_and_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} failed {self.scope} since {self.window_start:%H:%M}"

@@ -79,7 +79,7 @@ class DepartmentIn(Schema):
     name: Text = Field(max_length=80, examples=["Video Assist"])
 
 
-@router.get("", response={200: list[ProductionOut], 401: READ_ERRORS[401]})
+@router.get("", response={200: list[ProductionOut], 401: READ_ERRORS[401], 429: READ_ERRORS[429]})
 def list_productions(request: HttpRequest) -> list[ProductionOut]:
     """The productions you are a member of, with your role on each."""
     return [ProductionOut.of(m.production, Role(m.role)) for m in memberships_of(request.user)]
