@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import models
 
+from prodoffice.core.crypto import token_digest
 
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+__all__ = ["ApiToken", "token_digest"]
 
 
 class ApiToken(models.Model):

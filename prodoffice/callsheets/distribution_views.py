@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -33,7 +33,7 @@ from prodoffice.core.models import message_ids_of
 from prodoffice.core.worker import worker_missing
 from prodoffice.domain.access import Capability
 from prodoffice.domain.callsheets.calendar_feed import calendar_feed
-from prodoffice.people.services import open_personal_link
+from prodoffice.people.links import contact_for_link
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 
@@ -132,17 +132,10 @@ def callsheet_text(request: HttpRequest, access: ProductionAccess, pk: int) -> H
     return redirect("callsheet_distribution", access.production.code, sheet.pk)
 
 
-def _person(token: str):  # type: ignore[no-untyped-def]
-    contact = open_personal_link(token)
-    if contact is None:
-        raise Http404("This link is not valid any more. Ask the production office for a new one.")
-    return contact
-
-
 @require_POST
 def personal_confirm(request: HttpRequest, token: str, delivery_pk: int) -> HttpResponse:
     """The person confirms they have their call sheet, from their own page."""
-    delivery = personal_delivery(_person(token), delivery_pk)
+    delivery = personal_delivery(contact_for_link(request, token), delivery_pk)
     services.confirm(delivery=delivery)
     messages.success(request, f"Thank you: day {delivery.issue.call_sheet.day.number} confirmed.")
     return redirect("personal_page", token)
@@ -150,7 +143,7 @@ def personal_confirm(request: HttpRequest, token: str, delivery_pk: int) -> Http
 
 def personal_call_sheet_pdf(request: HttpRequest, token: str, delivery_pk: int) -> HttpResponse:
     """The PDF exactly as it was sent to the person."""
-    delivery = personal_delivery(_person(token), delivery_pk)
+    delivery = personal_delivery(contact_for_link(request, token), delivery_pk)
     response = HttpResponse(bytes(delivery.issue.pdf), content_type="application/pdf")
     name = f"call-sheet-day-{delivery.issue.call_sheet.day.number}-v{delivery.issue.version}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -160,7 +153,7 @@ def personal_call_sheet_pdf(request: HttpRequest, token: str, delivery_pk: int) 
 
 def personal_calendar(request: HttpRequest, token: str) -> HttpResponse:
     """The person's calls as a calendar to subscribe to (the link is the secret)."""
-    contact = _person(token)
+    contact = contact_for_link(request, token)
     page = settings.SITE_URL + reverse("personal_page", args=[token])
     production = contact.production
     feed = calendar_feed(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
@@ -13,11 +13,22 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
     )
 
 
+class NotFoundSaying(Http404):
+    """A 404 whose message is for the reader: what to do now (e.g. a personal link that no
+    longer works). Any other 404 says the same thing everywhere, so it tells nothing."""
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__(message)
+        self.title = title
+        self.message = message
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    title = "Not found"
     message = "There is nothing here, or you are not a member of the production it belongs to."
-    return render(
-        request, "core/error.html", {"title": "Not found", "message": message}, status=404
-    )
+    if isinstance(exception, NotFoundSaying):
+        title, message = exception.title, exception.message
+    return render(request, "core/error.html", {"title": title, "message": message}, status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

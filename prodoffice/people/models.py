@@ -1,11 +1,13 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import secrets
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from prodoffice.core.crypto import decrypt, encrypt, token_digest
 from prodoffice.core.models import TimeStamped
 from prodoffice.domain.access import Capability
 from prodoffice.people.choices import EngagementStatus, RateUnit, TaxForm
@@ -143,13 +145,19 @@ class Engagement(TimeStamped):
 
 
 class PersonalLink(models.Model):
-    """An unguessable link that lets one person see their own page without an account."""
+    """An unguessable link that lets one person see their own page without an account.
 
-    history_secret_fields = ("token",)
+    A link is found by its token's hash, as an API token is. The office needs the link again
+    for every call sheet it mails and text it sends, so the token is also kept encrypted with
+    FERNET_KEY: a copy of the database alone opens no one's page.
+    """
+
+    history_secret_fields = ("digest", "sealed")
     history_ignored_fields = ("last_used_at", "created_by")
 
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="links")
-    token = models.CharField(max_length=64, unique=True)
+    digest = models.CharField(max_length=64, unique=True)
+    sealed = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -162,6 +170,21 @@ class PersonalLink(models.Model):
 
     def __str__(self) -> str:
         return f"Link for {self.contact}"
+
+    @classmethod
+    def new(cls, *, contact_id: int, created_by: Any = None) -> PersonalLink:
+        """A link not yet saved, with a fresh token: 256 bits from the OS generator."""
+        token = secrets.token_urlsafe(32)
+        return cls(
+            contact_id=contact_id,
+            created_by=created_by,
+            digest=token_digest(token),
+            sealed=encrypt(token),
+        )
+
+    @property
+    def token(self) -> str:
+        return decrypt(self.sealed)
 
     @property
     def is_active(self) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from prodoffice.core import history
+from prodoffice.core.crypto import token_digest
 from prodoffice.core.db import unique_or_refuse
 from prodoffice.core.errors import FieldErrors, RuleBroken
 from prodoffice.core.models import ChangeRecord
@@ -312,10 +312,9 @@ def issue_personal_link(*, access: ProductionAccess, contact: Contact) -> Person
     access.require(Capability.MANAGE_PERSONAL_LINKS)
     if contact.production_id != access.production.pk:
         raise RuleBroken("That person is not on this production.")
-    # 256 bits from the OS generator: unguessable, and revocable by deleting nothing but a flag.
-    link = PersonalLink.objects.create(
-        contact=contact, token=secrets.token_urlsafe(32), created_by=access.user
-    )
+    # Revocable by setting nothing but a flag.
+    link = PersonalLink.new(contact_id=contact.pk, created_by=access.user)
+    link.save()
     history.record_change(access, link, ChangeRecord.Action.CREATED)
     return link
 
@@ -337,7 +336,7 @@ def open_personal_link(token: str) -> Contact | None:
     """The contact a live link belongs to, noting when it was last used; None if unknown/revoked."""
     link = (
         PersonalLink.objects.select_related("contact__production")
-        .filter(token=token, revoked_at__isnull=True)
+        .filter(digest=token_digest(token), revoked_at__isnull=True)
         .first()
     )
     if link is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,6 +15,7 @@ from prodoffice.people import selectors, services
 from prodoffice.people.choices import EngagementStatus
 from prodoffice.people.filters import CrewFilter
 from prodoffice.people.forms import PersonForm
+from prodoffice.people.links import contact_for_link
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 from prodoffice.scheduling.selectors import personal_schedule
@@ -139,9 +140,7 @@ def link_revoke(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
 
 def personal_page(request: HttpRequest, token: str) -> HttpResponse:
     """What a cast or crew member sees from their personal link: their own details only."""
-    contact = services.open_personal_link(token)
-    if contact is None:
-        raise Http404("This link is not valid any more. Ask the production office for a new one.")
+    contact = contact_for_link(request, token)
     engagements = list(contact.engagements.select_related("department"))
     context = {
         "person": contact,

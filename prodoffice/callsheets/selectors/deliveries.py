@@ -76,13 +76,13 @@ def _texts(sheet: CallSheet, issue: Issue, deliveries: list[Delivery]) -> dict[i
     """Each person's call as a short text with their personal link: 3 queries."""
     calls = {call.engagement_id: call for call in sheet.calls.all()}
     scenes = [(s.number, s.cast_numbers) for s in sheet.scenes.all()]
-    tokens = dict(
-        PersonalLink.objects.filter(
+    newest = {
+        link.contact_id: link  # the newest wins
+        for link in PersonalLink.objects.filter(
             contact__in=[d.engagement.contact_id for d in deliveries], revoked_at__isnull=True
-        )
-        .order_by("created_at")
-        .values_list("contact_id", "token")
-    )
+        ).order_by("created_at")
+    }
+    tokens = {contact: link.token for contact, link in newest.items()}
     texts = {}
     for delivery in deliveries:
         call, number = calls.get(delivery.engagement_id), delivery.engagement.cast_number

@@ -8,7 +8,6 @@ what a stopped worker left is taken back by the running worker.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Iterable
 from email.mime.application import MIMEApplication
 from functools import cached_property
@@ -198,19 +197,15 @@ def resume_sending() -> int:
 def personal_links(contact_ids: Iterable[int]) -> dict[int, str]:
     """Each person's newest live personal link (token), made for those who have none yet."""
     wanted = set(contact_ids)
-    tokens: dict[int, str] = {}
-    for contact, token in (
-        PersonalLink.objects.filter(contact__in=wanted, revoked_at__isnull=True)
-        .order_by("created_at")
-        .values_list("contact_id", "token")
+    links: dict[int, PersonalLink] = {}
+    for link in PersonalLink.objects.filter(contact__in=wanted, revoked_at__isnull=True).order_by(
+        "created_at"
     ):
-        tokens[contact] = token  # the newest wins
-    missing = [
-        PersonalLink(contact_id=c, token=secrets.token_urlsafe(32)) for c in wanted - set(tokens)
-    ]
+        links[link.contact_id] = link  # the newest wins
+    missing = [PersonalLink.new(contact_id=c) for c in wanted - set(links)]
     PersonalLink.objects.bulk_create(missing)
-    tokens |= {link.contact_id: link.token for link in missing}
-    return tokens
+    links |= {link.contact_id: link for link in missing}
+    return {contact: link.token for contact, link in links.items()}
 
 
 class _Mailing:
