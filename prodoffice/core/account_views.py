@@ -11,9 +11,13 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
 from django.forms import Form
 from django.http import HttpResponse
 from django.urls import path
+
+from prodoffice.core import throttle
+from prodoffice.core.throttle import LOGIN_ACCOUNT, RESET_ADDRESS, RESET_EMAIL, Throttled
 
 
 def link_valid_for() -> str:
@@ -32,10 +36,49 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
 
     def form_valid(self, form: Form) -> HttpResponse:
+        # Counted whether or not an account has the address, so the refusal tells nothing either.
+        email = form.cleaned_data["email"].strip().casefold()
+        try:
+            throttle.count_and_refuse(RESET_EMAIL, email)
+            throttle.count_and_refuse(RESET_ADDRESS, throttle.client_address(self.request))
+        except Throttled as refusal:
+            form.add_error(None, refusal.message)
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = str(refusal.retry_after)
+            return response
         # The link is written with SITE_URL, as personal links are, never with the Host header
         # of whoever asked: a forged Host would otherwise send the victim's token elsewhere.
         self.extra_email_context = {"site_url": settings.SITE_URL, "valid_for": link_valid_for()}
         return super().form_valid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A wrong old password counts as a wrong password at login does: whoever holds someone's
+    open session cannot guess their password through this form."""
+
+    template_name = "accounts/password_change_form.html"
+
+    def post(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            throttle.refuse_if_throttled(LOGIN_ACCOUNT, _account(request.user))
+        except Throttled as refusal:
+            # An empty form with why and until when: the old password is not even checked.
+            form = self.get_form_class()(user=request.user)
+            context = self.get_context_data(form=form, throttled=refusal.message)
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(refusal.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: PasswordChangeForm) -> HttpResponse:
+        if "old_password" in form.errors:
+            throttle.count_failure(LOGIN_ACCOUNT, _account(self.request.user))
+        return super().form_invalid(form)
+
+
+def _account(user: Any) -> str:
+    """The account as the login form counts it: the user name as typed there."""
+    return str(user.get_username()).strip().casefold()
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -50,7 +93,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 urlpatterns = [
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(template_name="accounts/password_change_form.html"),
+        PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

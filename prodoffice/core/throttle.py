@@ -40,6 +40,12 @@ API_ADDRESS = Limit("api-address", 30, "wrong API tokens from your address")
 LINK_ADDRESS = Limit("link-address", 20, "personal links that do not work from your address")
 
 
+# Reset links are mail sent on anyone's say-so: a few a quarter hour to one address is plenty
+# for someone who lost their password, and stops the form being used to flood a mailbox.
+RESET_ADDRESS = Limit("reset-address", 10, "password reset requests from your address")
+RESET_EMAIL = Limit("reset-email", 3, "password reset requests for this e-mail address")
+
+
 class Throttled(Exception):
     """Too many failures: refused until `until` (answered 429 with Retry-After)."""
 
@@ -104,6 +110,13 @@ def count_failure(limit: Limit, value: str) -> None:
         return
     # New rows are rare (a new address or account): the moment to forget long-past windows.
     FailedAttempts.objects.filter(window_start__lt=now - timedelta(days=1)).delete()
+
+
+def count_and_refuse(limit: Limit, value: str) -> None:
+    """Count one use of something limited whether it succeeds or not (a reset link asked for),
+    refusing it when the limit is already reached."""
+    refuse_if_throttled(limit, value)
+    count_failure(limit, value)
 
 
 def forget_failures(limit: Limit, value: str) -> None:
