@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from prodoffice.core.errors import RuleBroken
+from prodoffice.core.htmx import render_page
+from prodoffice.core.worker import worker_missing
 from prodoffice.domain.access import Capability
-from prodoffice.domain.people.crew_sheet import HEADERS, MAX_BYTES
-from prodoffice.people import exports
+from prodoffice.domain.people.crew_sheet import HEADERS, MAX_BYTES, RowError
+from prodoffice.people import exports, import_jobs, selectors
 from prodoffice.people.filters import CrewFilter
-from prodoffice.people.imports import ImportResult, import_crew
+from prodoffice.people.imports import ImportResult
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
 
@@ -35,7 +36,7 @@ def crew_import(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
         context["problem"] = "Choose a CSV or XLSX file to import."
         return render(request, "people/crew_import.html", context, status=400)
     try:
-        result = import_crew(
+        job = import_jobs.queue_crew_import(
             access=access,
             filename=upload.name or "",
             # One byte past the limit is enough to know it is too big.
@@ -45,11 +46,26 @@ def crew_import(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
     except RuleBroken as error:
         context["problem"] = error.message
         return render(request, "people/crew_import.html", context, status=400)
-    if result.errors and not result.imported:
-        context |= {"result": result, "filename": upload.name}
-        return render(request, "people/crew_import.html", context, status=400)
-    messages.success(request, _imported_message(result))
-    return redirect("crew_list", access.production.code)
+    return redirect("crew_import_status", access.production.code, job.pk)
+
+
+@production_page(Capability.EDIT_PEOPLE)
+def crew_import_status(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    job = selectors.access_crew_import(access, pk)
+    errors = [RowError(**error) for error in job.errors]
+    result = ImportResult(job.imported, errors, job.rows_seen, job.ignored_columns)
+    context = {
+        "job": job,
+        "result": result,
+        "message": _imported_message(result) if job.imported else "",
+        "worker_missing": job.active and worker_missing(),
+    }
+    return render_page(
+        request,
+        "people/crew_import_status.html",
+        "people/partials/crew_import_status.html",
+        context,
+    )
 
 
 def _imported_message(result: ImportResult) -> str:

@@ -6,6 +6,7 @@ in a few inserts: on SQLite every other write waits while a transaction is open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -72,7 +73,12 @@ class _Hire:
 
 
 def import_crew(
-    *, access: ProductionAccess, filename: str, content: bytes, valid_rows_only: bool
+    *,
+    access: ProductionAccess,
+    filename: str,
+    content: bytes,
+    valid_rows_only: bool,
+    on_stage: Callable[[str], object] = lambda stage: None,
 ) -> ImportResult:
     """Hire everyone on the crew list in the file, or nobody while any row is bad.
 
@@ -80,6 +86,7 @@ def import_crew(
     A file that cannot be read at all raises RuleBroken with what is wrong with it.
     """
     access.require(Capability.EDIT_PEOPLE)
+    on_stage(f"Reading {filename}")
     try:
         sheet = read_crew_sheet(filename, content)
     except CrewSheetError as error:
@@ -90,6 +97,7 @@ def import_crew(
         ignored += [sheet.columns[name] for name in _RATE_FIELDS if name in sheet.columns]
     if not sheet.rows:
         raise RuleBroken("The file has a header row but nobody on it.", field="file")
+    on_stage(f"Checking {len(sheet.rows):,} rows")
     departments = {d.name.casefold(): d for d in access.production.departments.all()}
     rows = [_read_row(access, sheet, row, departments) for row in sheet.rows]
     checked = check_hires(access=access, hires=[hire for hire, _ in rows])
@@ -119,6 +127,7 @@ def import_crew(
     errors.sort(key=lambda e: (e.line, order.index(e.column) if e.column in order else len(order)))
     if errors and not valid_rows_only:
         return ImportResult(0, errors, len(sheet.rows), ignored)
+    on_stage(f"Adding {len(hires):,} people to the crew list")
     try:
         hire_crew(access=access, hires=[hire.hire for hire in hires])
     except HireRefused as error:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from prodoffice.core.crypto import decrypt, encrypt, token_digest
 from prodoffice.core.models import TimeStamped
@@ -189,3 +191,56 @@ class PersonalLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+# A full import writes its progress every second or two; minutes of silence mean it died.
+IMPORT_STALLED_AFTER = timedelta(minutes=5)
+
+
+class CrewImport(TimeStamped):
+    """A crew list uploaded for import: read, checked and hired by the background worker.
+
+    A full list (5,000 rows) takes seconds to check and write, too long for a web request;
+    the office follows it on its own page. The file is kept only until the import is done.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the background worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="crew_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField(default=b"")
+    valid_rows_only = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(max_length=200, blank=True)  # what it is doing now, for the page
+    rows_seen = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)
+    # [{"line": 4, "column": "Cast #", "message": "..."}], in file order.
+    errors = models.JSONField(default=list, blank=True)
+    ignored_columns = models.JSONField(default=list, blank=True)
+    problem = models.TextField(blank=True)  # why the file as a whole was refused
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Import of {self.filename} ({self.status})"
+
+    @property
+    def stalled(self) -> bool:
+        """Running without a word for minutes: the worker was stopped in the middle (the
+        people are hired in one transaction, so nothing was)."""
+        quiet_since = timezone.now() - IMPORT_STALLED_AFTER
+        return self.status == self.Status.RUNNING and self.updated_at < quiet_since
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING) and not self.stalled

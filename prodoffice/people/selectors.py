@@ -7,7 +7,7 @@ from django.http import Http404
 from prodoffice.core.models import ChangeRecord
 from prodoffice.domain.access import Capability
 from prodoffice.people.filters import CrewFilter
-from prodoffice.people.models import Engagement, EngagementQuerySet, PersonalLink
+from prodoffice.people.models import CrewImport, Engagement, EngagementQuerySet, PersonalLink
 from prodoffice.productions.access import ProductionAccess
 
 
@@ -38,6 +38,15 @@ def access_personal_link(access: ProductionAccess, link_id: int) -> PersonalLink
     if link is None:
         raise Http404("No such link.")
     return link
+
+
+def access_crew_import(access: ProductionAccess, import_id: int) -> CrewImport:
+    access.require(Capability.EDIT_PEOPLE)
+    job = CrewImport.objects.filter(pk=import_id, production=access.production).defer("content")
+    found = job.first()
+    if found is None:
+        raise Http404("No such import.")
+    return found
 
 
 def shows_contact_details(access: ProductionAccess, engagement: Engagement) -> bool:

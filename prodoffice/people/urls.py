@@ -8,6 +8,7 @@ urlpatterns = [
     path("crew/", views.crew_list, name="crew_list"),
     path("crew/new/", views.person_new, name="person_new"),
     path("crew/import/", file_views.crew_import, name="crew_import"),
+    path("crew/import/<int:pk>/", file_views.crew_import_status, name="crew_import_status"),
     path("crew/export.<str:fmt>", file_views.crew_export, name="crew_export"),
     path("crew/<int:pk>/", views.person_detail, name="person_detail"),
     path("crew/<int:pk>/edit/", views.person_edit, name="person_edit"),

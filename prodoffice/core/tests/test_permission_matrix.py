@@ -27,7 +27,7 @@ from prodoffice.core.tests.permission_table import (
 from prodoffice.core.tests.personas import World, make_user
 from prodoffice.domain.access import Role
 from prodoffice.locations.models import Location
-from prodoffice.people.models import PersonalLink
+from prodoffice.people.models import CrewImport, PersonalLink
 from prodoffice.scheduling.models import (
     Banner,
     OptimizerRun,
@@ -51,6 +51,11 @@ def _code(w: World) -> list[object]:
 
 def _crew(w: World) -> list[object]:
     return [w.production.code, w.crew_member.pk]
+
+
+def _crew_import(w: World) -> list[object]:
+    job = CrewImport.objects.create(production=w.production, filename="crew.csv")
+    return [w.production.code, job.pk]
 
 
 def _vendor(w: World) -> list[object]:
@@ -221,6 +226,7 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "crew_list": ("get", _code, NOT_CAST),
     "person_new": ("get", _code, OFFICE),
     "crew_import": ("get", _code, OFFICE),
+    "crew_import_status": ("get", _crew_import, OFFICE),
     "crew_export": ("get", lambda w: [w.production.code, "csv"], NOT_CAST),
     "person_detail": ("get", _crew, NOT_CAST),
     "person_edit": ("get", _crew, OFFICE),

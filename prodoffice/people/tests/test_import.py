@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -12,6 +15,7 @@ from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from prodoffice.core.errors import RuleBroken
@@ -20,9 +24,11 @@ from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.domain.people.crew_sheet import CrewSheet, RowError
 from prodoffice.people import imports
+from prodoffice.people.import_jobs import run_crew_import
 from prodoffice.people.imports import ImportResult, import_crew
-from prodoffice.people.models import Engagement
+from prodoffice.people.models import CrewImport, Engagement
 
+Callbacks = Callable[..., AbstractContextManager[Any]]
 HEADER = "First Name,Last Name,Department,Position,E-mail,Phone,Cast #,Start,End,Union,Status\n"
 CLEAN = HEADER + (
     "Carla,Camera,camera,DP,carla@example.com,323.555.0102,,3/1/2027,Apr 9 2027,yes,confirmed\n"
@@ -218,6 +224,22 @@ def upload(client: Client, world: World, name: str, content: bytes, **data: str)
     return client.post(url, {"file": SimpleUploadedFile(name, content), **data})
 
 
+def import_in_background(
+    client: Client,
+    world: World,
+    callbacks: Callbacks,
+    name: str,
+    content: bytes,
+    **data: str,
+) -> HttpResponse:
+    """Upload the file, let the worker import it, and open the page that follows the import."""
+    with callbacks(execute=True):  # the import is queued once the upload is committed
+        response = upload(client, world, name, content, **data)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"/p/{world.production.code}/crew/import/")
+    return client.get(response["Location"])
+
+
 @pytest.fixture
 def coordinator(client: Client, world: World) -> Client:
     client.force_login(world.user(Role.COORDINATOR))
@@ -239,23 +261,50 @@ def test_the_import_page_offers_rate_columns_to_a_producer(client: Client, world
     assert "End Date,Rate,Unit,Dietary" in response.content.decode()
 
 
-def test_a_clean_upload_imports_and_returns_to_the_crew_list(
+def test_a_clean_upload_is_imported_in_the_background_and_says_so(
+    coordinator: Client, world: World, django_capture_on_commit_callbacks: Callbacks
+) -> None:
+    page = import_in_background(
+        coordinator, world, django_capture_on_commit_callbacks, "crew.csv", CLEAN.encode()
+    )
+    assert len(people(world)) == 5
+    html = page.content.decode()
+    assert "3 people added to the crew list." in html
+    assert 'hx-trigger="every 1s"' not in html  # done: the page stops asking
+    assert CrewImport.objects.get().content == b""  # people's details are not kept
+
+
+def test_the_import_page_follows_a_queued_import_until_the_worker_takes_it(
+    coordinator: Client, world: World
+) -> None:
+    response = upload(coordinator, world, "crew.csv", CLEAN.encode())  # not yet committed
+    page = coordinator.get(response["Location"]).content.decode()
+    assert "Waiting for the background worker" in page
+    assert 'hx-trigger="every 1s"' in page
+    assert len(people(world)) == 2
+    run_crew_import(CrewImport.objects.get().pk)
+    partial = coordinator.get(response["Location"], headers={"HX-Request": "true"})
+    assert "3 people added to the crew list." in partial.content.decode()
+    assert "<html" not in partial.content.decode()
+
+
+def test_an_import_the_worker_dropped_says_so_instead_of_running_forever(
     coordinator: Client, world: World
 ) -> None:
     response = upload(coordinator, world, "crew.csv", CLEAN.encode())
-    assert response.status_code == 302
-    assert response["Location"] == reverse("crew_list", args=[world.production.code])
-    assert len(people(world)) == 5
+    quiet = timezone.now() - timedelta(minutes=6)
+    CrewImport.objects.update(status=CrewImport.Status.RUNNING, updated_at=quiet)
     page = coordinator.get(response["Location"]).content.decode()
-    assert "3 people added to the crew list." in page
+    assert "The import stopped before it finished" in page
+    assert 'hx-trigger="every 1s"' not in page
 
 
 def test_a_bad_upload_shows_each_problem_and_saves_nothing(
-    coordinator: Client, world: World
+    coordinator: Client, world: World, django_capture_on_commit_callbacks: Callbacks
 ) -> None:
-    response = upload(coordinator, world, "crew.csv", BAD.encode())
-    assert response.status_code == 400
-    page = response.content.decode()
+    page = import_in_background(
+        coordinator, world, django_capture_on_commit_callbacks, "crew.csv", BAD.encode()
+    ).content.decode()
     assert "5 of the 6 rows in crew.csv have problems; nothing was imported." in page
     assert (
         '<td class="num">4</td><td>Cast #</td><td>Cast number 1 is already Ava Lead&#x27;s.</td>'
@@ -266,12 +315,17 @@ def test_a_bad_upload_shows_each_problem_and_saves_nothing(
 
 
 def test_ticking_import_the_valid_rows_adds_the_good_ones(
-    coordinator: Client, world: World
+    coordinator: Client, world: World, django_capture_on_commit_callbacks: Callbacks
 ) -> None:
-    response = upload(coordinator, world, "crew.csv", BAD.encode(), valid_rows_only="on")
-    assert response.status_code == 302
+    page = import_in_background(
+        coordinator,
+        world,
+        django_capture_on_commit_callbacks,
+        "crew.csv",
+        BAD.encode(),
+        valid_rows_only="on",
+    ).content.decode()
     assert people(world) == {"Gus Grip", "Ava Lead", "Carla Camera"}
-    page = coordinator.get(response["Location"]).content.decode()
     assert (
         "1 person added to the crew list. Skipped the rows with errors (line 3, 4, 5, 6, 7)."
         in page
@@ -297,12 +351,41 @@ def test_ticking_import_the_valid_rows_adds_the_good_ones(
         ("crew.csv", b"Ava,Lead,Cast\n", "The header row has no First Name (or Name), Department"),
     ],
 )
-def test_an_unreadable_upload_says_what_is_wrong_with_status_400(
-    coordinator: Client, world: World, name: str, content: bytes, message: str
+def test_an_unreadable_upload_says_what_is_wrong(
+    coordinator: Client,
+    world: World,
+    django_capture_on_commit_callbacks: Callbacks,
+    name: str,
+    content: bytes,
+    message: str,
 ) -> None:
-    response = upload(coordinator, world, name, content)
+    page = import_in_background(
+        coordinator, world, django_capture_on_commit_callbacks, name, content
+    ).content.decode()
+    assert message in page
+    assert "Nothing was imported." in page
+    assert people(world) == {"Gus Grip", "Ava Lead"}
+
+
+def test_a_file_over_5_mb_is_refused_on_upload_and_not_kept(
+    coordinator: Client, world: World
+) -> None:
+    response = upload(coordinator, world, "crew.csv", b"x" * (5 * 1024 * 1024 + 1))
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert "crew.csv is over 5 MB" in response.content.decode()
+    assert not CrewImport.objects.exists()
+
+
+def test_an_import_whose_uploader_lost_the_role_imports_nothing(
+    coordinator: Client, world: World
+) -> None:
+    response = upload(coordinator, world, "crew.csv", CLEAN.encode())
+    membership = world.access(Role.COORDINATOR).membership
+    membership.role = Role.CREW
+    membership.save()
+    job = run_crew_import(CrewImport.objects.get().pk)
+    assert job.problem == "Whoever uploaded the file may no longer add crew; nothing was imported."
+    assert response.status_code == 302
     assert people(world) == {"Gus Grip", "Ava Lead"}
 
 
