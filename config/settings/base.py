@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After whitenoise: static files keep their long cache and need no policy.
     "prodoffice.core.middleware.SecurityHeaders",
+    # Outside every middleware that can refuse a request (CSRF, sessions, throttling), so that
+    # their refusals under /api/ are JSON too.
+    "prodoffice.api.middleware.ApiAnswersInJson",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
