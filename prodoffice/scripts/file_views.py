@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
+from prodoffice.core.htmx import render_page
+from prodoffice.core.worker import worker_missing
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
-from prodoffice.scripts import pdf, selectors
+from prodoffice.scripts import breakdown_files, pdf, selectors
 
 
 @production_page(Capability.VIEW_SCRIPT)
@@ -16,7 +19,31 @@ def breakdown_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
     revision = selectors.current_revision(script)
     if revision is None:
         raise Http404("This script has no draft yet.")
-    return _attachment(pdf.breakdown_sheets(access, revision))
+    data = pdf.breakdown_data(access, revision)
+    if len(data["sheets"]) <= breakdown_files.IN_REQUEST_SHEETS:
+        return _attachment(pdf.render_breakdown(revision, data))
+    made = breakdown_files.request_breakdown_file(access=access, revision=revision, data=data)
+    page = "breakdown_file_download" if made.status == made.Status.DONE else "breakdown_file"
+    return redirect(page, access.production.code, made.pk)
+
+
+@production_page(Capability.VIEW_SCRIPT)
+def breakdown_file(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    made = selectors.access_breakdown_file(access, pk)
+    context = {"file": made, "script": made.revision.script, "worker_missing": worker_missing()}
+    return render_page(
+        request, "scripts/breakdown_file.html", "scripts/partials/breakdown_file.html", context
+    )
+
+
+@production_page(Capability.VIEW_SCRIPT)
+def breakdown_file_download(
+    request: HttpRequest, access: ProductionAccess, pk: int
+) -> HttpResponse:
+    made = selectors.access_breakdown_file(access, pk, with_content=True)
+    if made.status != made.Status.DONE:
+        return redirect("breakdown_file", access.production.code, made.pk)
+    return _attachment(pdf.PdfFile(made.filename, bytes(made.content)))
 
 
 @production_page(Capability.VIEW_SCRIPT)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from prodoffice.core.models import TimeStamped
 from prodoffice.domain.screenplay.revisions import revision_swatch
@@ -151,3 +154,48 @@ class SceneElement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element} in {self.scene}"
+
+
+# A render writes nothing until it is done; past this, a "running" file's worker has died.
+RENDER_STALLED_AFTER = timedelta(minutes=10)
+
+
+class BreakdownFile(TimeStamped):
+    """A long draft's breakdown sheets as one PDF, rendered by the background worker.
+
+    A sheet takes typst about 20 ms, so a 400-scene draft is 8 s of work: too long for a
+    web request. The file is kept for the sheets it was made from (`key`), so asking again
+    for an unchanged breakdown hands over the same file instead of rendering it again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the background worker"
+        RUNNING = "running", "Rendering"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    revision = models.ForeignKey(
+        ScriptRevision, on_delete=models.CASCADE, related_name="breakdown_files"
+    )
+    key = models.CharField(max_length=64, db_index=True)  # SHA-256 of the sheets' data
+    data = models.JSONField(default=dict, blank=True)  # what typst renders; cleared once done
+    sheets = models.PositiveIntegerField(default=0)
+    filename = models.CharField(max_length=255)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    content = models.BinaryField(default=b"")
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def stalled(self) -> bool:
+        quiet_since = timezone.now() - RENDER_STALLED_AFTER
+        return self.status == self.Status.RUNNING and self.updated_at < quiet_since
+
+    @property
+    def active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING) and not self.stalled

@@ -111,14 +111,26 @@ class RevisionReportData(TypedDict):
 
 def breakdown_sheets(access: ProductionAccess, revision: ScriptRevision) -> PdfFile:
     """A breakdown sheet for every scene still in the draft (OMITTED ones are not)."""
+    return render_breakdown(revision, breakdown_data(access, revision))
+
+
+def breakdown_data(access: ProductionAccess, revision: ScriptRevision) -> BreakdownData:
+    """What the breakdown sheets print, read in a few queries; rendering is the slow part."""
     scenes = [scene for scene in selectors.scenes_of(revision) if not scene.omitted]
     accepted = _accepted_by_scene(selectors.element_lists(access, revision))
     sheets = []
     for scene in scenes:
         cast = _cast(scene.cast_tags)  # type: ignore[attr-defined]  # prefetched by scenes_of
         sheets.append(_sheet(scene, accepted[scene.pk] | {Category.CAST.value: cast}))
-    data = BreakdownData(header=_header(revision), sheets=sheets)
-    return PdfFile(_filename(revision, "breakdown"), render_pdf(BREAKDOWN_SHEETS, data))
+    return BreakdownData(header=_header(revision), sheets=sheets)
+
+
+def render_breakdown(revision: ScriptRevision, data: BreakdownData) -> PdfFile:
+    return PdfFile(breakdown_filename(revision), render_pdf(BREAKDOWN_SHEETS, data))
+
+
+def breakdown_filename(revision: ScriptRevision) -> str:
+    return _filename(revision, "breakdown")
 
 
 def scene_breakdown_sheet(scene: Scene) -> PdfFile:

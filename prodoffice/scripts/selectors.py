@@ -15,7 +15,14 @@ from prodoffice.domain.screenplay.revisions import DiffKind, DiffLine, diff_scen
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.scripts.choices import SceneChange, TagState
 from prodoffice.scripts.drafts import draft_scene
-from prodoffice.scripts.models import BreakdownElement, Scene, SceneElement, Script, ScriptRevision
+from prodoffice.scripts.models import (
+    BreakdownElement,
+    BreakdownFile,
+    Scene,
+    SceneElement,
+    Script,
+    ScriptRevision,
+)
 
 
 def scripts(access: ProductionAccess) -> QuerySet[Script]:
@@ -29,6 +36,17 @@ def access_script(access: ProductionAccess, pk: int) -> Script:
     if script is None:
         raise Http404("No such script.")
     return script
+
+
+def access_breakdown_file(
+    access: ProductionAccess, pk: int, *, with_content: bool = False
+) -> BreakdownFile:
+    access.require(Capability.VIEW_SCRIPT)
+    files = BreakdownFile.objects.filter(pk=pk, revision__script__production=access.production)
+    found = (files if with_content else files.defer("content", "data")).first()
+    if found is None:
+        raise Http404("No such file.")
+    return found
 
 
 def current_revision(script: Script) -> ScriptRevision | None:

@@ -22,6 +22,12 @@ urlpatterns = [
     ),
     path("scripts/<int:pk>/elements/", views.element_lists, name="element_lists"),
     path("scripts/<int:pk>/breakdown.pdf", file_views.breakdown_pdf, name="breakdown_pdf"),
+    path("breakdown-files/<int:pk>/", file_views.breakdown_file, name="breakdown_file"),
+    path(
+        "breakdown-files/<int:pk>/download.pdf",
+        file_views.breakdown_file_download,
+        name="breakdown_file_download",
+    ),
     path("scenes/<int:pk>/", views.scene_sheet, name="scene_sheet"),
     path(
         "scenes/<int:pk>/breakdown.pdf", file_views.scene_breakdown_pdf, name="scene_breakdown_pdf"
