@@ -10,7 +10,8 @@ from prodoffice.core.worker import worker_missing
 from prodoffice.domain.access import Capability
 from prodoffice.productions.access import ProductionAccess
 from prodoffice.productions.decorators import production_page
-from prodoffice.scripts import breakdown_files, pdf, selectors
+from prodoffice.scripts import draft_pdfs, pdf, selectors
+from prodoffice.scripts.models import DraftPdf
 
 
 @production_page(Capability.VIEW_SCRIPT)
@@ -20,30 +21,40 @@ def breakdown_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
     if revision is None:
         raise Http404("This script has no draft yet.")
     data = pdf.breakdown_data(access, revision)
-    if len(data["sheets"]) <= breakdown_files.IN_REQUEST_SHEETS:
+    if len(data["sheets"]) <= draft_pdfs.IN_REQUEST_SCENES:
         return _attachment(pdf.render_breakdown(revision, data))
-    made = breakdown_files.request_breakdown_file(access=access, revision=revision, data=data)
-    page = "breakdown_file_download" if made.status == made.Status.DONE else "breakdown_file"
-    return redirect(page, access.production.code, made.pk)
+    made = draft_pdfs.request_draft_pdf(
+        access=access,
+        revision=revision,
+        kind=DraftPdf.Kind.BREAKDOWN,
+        data=data,
+        scenes=len(data["sheets"]),
+        filename=pdf.breakdown_filename(revision),
+    )
+    return _follow(access, made)
 
 
 @production_page(Capability.VIEW_SCRIPT)
-def breakdown_file(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
-    made = selectors.access_breakdown_file(access, pk)
+def draft_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    made = selectors.access_draft_pdf(access, pk)
     context = {"file": made, "script": made.revision.script, "worker_missing": worker_missing()}
     return render_page(
-        request, "scripts/breakdown_file.html", "scripts/partials/breakdown_file.html", context
+        request, "scripts/draft_pdf.html", "scripts/partials/draft_pdf.html", context
     )
 
 
 @production_page(Capability.VIEW_SCRIPT)
-def breakdown_file_download(
-    request: HttpRequest, access: ProductionAccess, pk: int
-) -> HttpResponse:
-    made = selectors.access_breakdown_file(access, pk, with_content=True)
+def draft_pdf_download(request: HttpRequest, access: ProductionAccess, pk: int) -> HttpResponse:
+    made = selectors.access_draft_pdf(access, pk, with_content=True)
     if made.status != made.Status.DONE:
-        return redirect("breakdown_file", access.production.code, made.pk)
+        return redirect("draft_pdf", access.production.code, made.pk)
     return _attachment(pdf.PdfFile(made.filename, bytes(made.content)))
+
+
+def _follow(access: ProductionAccess, made: DraftPdf) -> HttpResponse:
+    """To the file when it is made, else to the page that follows its making."""
+    page = "draft_pdf_download" if made.status == made.Status.DONE else "draft_pdf"
+    return redirect(page, access.production.code, made.pk)
 
 
 @production_page(Capability.VIEW_SCRIPT)
@@ -58,7 +69,18 @@ def revision_report_pdf(
 ) -> HttpResponse:
     script = selectors.access_script(access, pk)
     revision = selectors.access_revision(access, script, sequence)
-    return _attachment(pdf.revision_report(revision))
+    data = pdf.revision_report_data(revision)
+    if len(data["changed"]) <= draft_pdfs.IN_REQUEST_SCENES:
+        return _attachment(pdf.render_revision_report(revision, data))
+    made = draft_pdfs.request_draft_pdf(
+        access=access,
+        revision=revision,
+        kind=DraftPdf.Kind.REVISIONS,
+        data=data,
+        scenes=len(data["changed"]),
+        filename=pdf.revision_report_filename(revision),
+    )
+    return _follow(access, made)
 
 
 def _attachment(document: pdf.PdfFile) -> HttpResponse:

@@ -160,13 +160,18 @@ class SceneElement(models.Model):
 RENDER_STALLED_AFTER = timedelta(minutes=10)
 
 
-class BreakdownFile(TimeStamped):
-    """A long draft's breakdown sheets as one PDF, rendered by the background worker.
+class DraftPdf(TimeStamped):
+    """A long draft's breakdown sheets or revision report as a PDF, made by the background worker.
 
-    A sheet takes typst about 20 ms, so a 400-scene draft is 8 s of work: too long for a
-    web request. The file is kept for the sheets it was made from (`key`), so asking again
-    for an unchanged breakdown hands over the same file instead of rendering it again.
+    typst takes about 20 ms a breakdown sheet, so a 400-scene draft is 7-8 s of work, and the
+    revision report of a whole rewrite 3-4 s: too long for a web request. The file is kept for
+    the data it was made from (`key`), so asking again for an unchanged document hands over
+    the same file instead of rendering it again.
     """
+
+    class Kind(models.TextChoices):
+        BREAKDOWN = "breakdown", "Breakdown sheets"
+        REVISIONS = "revisions", "Revision report"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Waiting for the background worker"
@@ -175,11 +180,12 @@ class BreakdownFile(TimeStamped):
         FAILED = "failed", "Failed"
 
     revision = models.ForeignKey(
-        ScriptRevision, on_delete=models.CASCADE, related_name="breakdown_files"
+        ScriptRevision, on_delete=models.CASCADE, related_name="draft_pdfs"
     )
-    key = models.CharField(max_length=64, db_index=True)  # SHA-256 of the sheets' data
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BREAKDOWN)
+    key = models.CharField(max_length=64, db_index=True)  # SHA-256 of the document's data
     data = models.JSONField(default=dict, blank=True)  # what typst renders; cleared once done
-    sheets = models.PositiveIntegerField(default=0)
+    sheets = models.PositiveIntegerField(default=0)  # scenes printed: sheets or changed scenes
     filename = models.CharField(max_length=255)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     content = models.BinaryField(default=b"")

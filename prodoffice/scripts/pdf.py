@@ -151,8 +151,20 @@ def scene_breakdown_sheet(scene: Scene) -> PdfFile:
 
 
 def revision_report(revision: ScriptRevision) -> PdfFile:
+    return render_revision_report(revision, revision_report_data(revision))
+
+
+def render_revision_report(revision: ScriptRevision, data: RevisionReportData) -> PdfFile:
+    return PdfFile(revision_report_filename(revision), render_pdf(REVISION_REPORT, data))
+
+
+def revision_report_filename(revision: ScriptRevision) -> str:
+    return _filename(revision, "revisions")
+
+
+def revision_report_data(revision: ScriptRevision) -> RevisionReportData:
     report = selectors.revision_report(revision)
-    data = RevisionReportData(
+    return RevisionReportData(
         header=_header(revision),
         previous=report.previous.color if report.previous else "",
         counts=_counts(report),
@@ -167,7 +179,6 @@ def revision_report(revision: ScriptRevision) -> PdfFile:
         moved=[_scene_line(diff.scene) for diff in report.moved],
         changed=[_changed(diff) for diff in report.changed],
     )
-    return PdfFile(_filename(revision, "revisions"), render_pdf(REVISION_REPORT, data))
 
 
 def _header(revision: ScriptRevision) -> DraftHeader:

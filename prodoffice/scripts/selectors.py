@@ -17,7 +17,7 @@ from prodoffice.scripts.choices import SceneChange, TagState
 from prodoffice.scripts.drafts import draft_scene
 from prodoffice.scripts.models import (
     BreakdownElement,
-    BreakdownFile,
+    DraftPdf,
     Scene,
     SceneElement,
     Script,
@@ -38,11 +38,9 @@ def access_script(access: ProductionAccess, pk: int) -> Script:
     return script
 
 
-def access_breakdown_file(
-    access: ProductionAccess, pk: int, *, with_content: bool = False
-) -> BreakdownFile:
+def access_draft_pdf(access: ProductionAccess, pk: int, *, with_content: bool = False) -> DraftPdf:
     access.require(Capability.VIEW_SCRIPT)
-    files = BreakdownFile.objects.filter(pk=pk, revision__script__production=access.production)
+    files = DraftPdf.objects.filter(pk=pk, revision__script__production=access.production)
     found = (files if with_content else files.defer("content", "data")).first()
     if found is None:
         raise Http404("No such file.")

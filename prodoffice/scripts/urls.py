@@ -22,11 +22,11 @@ urlpatterns = [
     ),
     path("scripts/<int:pk>/elements/", views.element_lists, name="element_lists"),
     path("scripts/<int:pk>/breakdown.pdf", file_views.breakdown_pdf, name="breakdown_pdf"),
-    path("breakdown-files/<int:pk>/", file_views.breakdown_file, name="breakdown_file"),
+    path("draft-pdfs/<int:pk>/", file_views.draft_pdf, name="draft_pdf"),
     path(
-        "breakdown-files/<int:pk>/download.pdf",
-        file_views.breakdown_file_download,
-        name="breakdown_file_download",
+        "draft-pdfs/<int:pk>/download.pdf",
+        file_views.draft_pdf_download,
+        name="draft_pdf_download",
     ),
     path("scenes/<int:pk>/", views.scene_sheet, name="scene_sheet"),
     path(

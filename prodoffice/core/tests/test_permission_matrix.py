@@ -35,7 +35,7 @@ from prodoffice.scheduling.models import (
     Strip,
     Unavailability,
 )
-from prodoffice.scripts.models import BreakdownFile, Scene, SceneElement, Script, ScriptRevision
+from prodoffice.scripts.models import DraftPdf, Scene, SceneElement, Script, ScriptRevision
 from prodoffice.vendors.models import Vendor, VendorContact
 
 NOT_CAST = ALL - {Role.CAST}
@@ -58,9 +58,9 @@ def _crew_import(w: World) -> list[object]:
     return [w.production.code, job.pk]
 
 
-def _breakdown_file(w: World) -> list[object]:
+def _draft_pdf(w: World) -> list[object]:
     revision = ScriptRevision.objects.get(script__production=w.production)
-    made = BreakdownFile.objects.create(revision=revision, key="k", filename="sheets.pdf")
+    made = DraftPdf.objects.create(revision=revision, key="k", filename="sheets.pdf")
     return [w.production.code, made.pk]
 
 
@@ -255,8 +255,8 @@ PRODUCTION_PAGES: dict[str, tuple[str, Args, set[Role]]] = {
     "revision_report": ("get", _draft, ALL),
     "revision_report_pdf": ("get", _draft, ALL),
     "breakdown_pdf": ("get", _script, ALL),
-    "breakdown_file": ("get", _breakdown_file, ALL),
-    "breakdown_file_download": ("get", _breakdown_file, ALL),
+    "draft_pdf": ("get", _draft_pdf, ALL),
+    "draft_pdf_download": ("get", _draft_pdf, ALL),
     "element_lists": ("get", _script, ALL),
     "scene_sheet": ("get", _scene, ALL),
     "scene_breakdown_pdf": ("get", _scene, ALL),

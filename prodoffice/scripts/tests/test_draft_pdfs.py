@@ -1,4 +1,4 @@
-"""A long draft's breakdown sheets are rendered in the background, followed, and kept."""
+"""A long draft's PDFs are rendered in the background, followed, and kept."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from pypdf import PdfReader
 
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
-from prodoffice.scripts import breakdown_files, services
-from prodoffice.scripts.models import BreakdownFile, ScriptRevision
+from prodoffice.scripts import draft_pdfs, services
+from prodoffice.scripts.models import DraftPdf, ScriptRevision
 
 pytestmark = pytest.mark.django_db
 Callbacks = Callable[..., AbstractContextManager[Any]]
@@ -24,11 +24,15 @@ Callbacks = Callable[..., AbstractContextManager[Any]]
 @pytest.fixture
 def long_draft(world: World, monkeypatch: pytest.MonkeyPatch) -> ScriptRevision:
     # Three scenes stand for a long draft: rendered in the request only up to two.
-    monkeypatch.setattr(breakdown_files, "IN_REQUEST_SHEETS", 2)
-    text = "".join(f"INT. ROOM {i} - DAY\n\nJune waits.\n\nJUNE\nNot yet.\n\n" for i in range(3))
+    monkeypatch.setattr(draft_pdfs, "IN_REQUEST_SCENES", 2)
     return services.import_script(
-        access=world.access(Role.COORDINATOR), filename="long.fountain", data=text.encode()
+        access=world.access(Role.COORDINATOR), filename="long.fountain", data=_scenes("waits")
     )
+
+
+def _scenes(action: str) -> bytes:
+    text = "".join(f"INT. ROOM {i} - DAY\n\nJune {action}.\n\nJUNE\nNot yet.\n\n" for i in range(3))
+    return text.encode()
 
 
 def _cast_member(world: World) -> Client:
@@ -47,10 +51,10 @@ def test_a_long_drafts_sheets_are_rendered_in_the_background_and_handed_over(
     client = _cast_member(world)
     with django_capture_on_commit_callbacks(execute=True):  # the worker renders once committed
         asked = _ask(client, world, long_draft)
-    made = BreakdownFile.objects.get()
-    assert asked["Location"] == reverse("breakdown_file", args=[world.production.code, made.pk])
+    made = DraftPdf.objects.get()
+    assert asked["Location"] == reverse("draft_pdf", args=[world.production.code, made.pk])
     page = client.get(asked["Location"]).content.decode()
-    download = reverse("breakdown_file_download", args=[world.production.code, made.pk])
+    download = reverse("draft_pdf_download", args=[world.production.code, made.pk])
     assert f'href="{download}"' in page
     assert 'hx-trigger="every 1s"' not in page
     response = client.get(download)
@@ -65,10 +69,8 @@ def test_asking_again_for_unchanged_sheets_hands_over_the_same_file(
     with django_capture_on_commit_callbacks(execute=True):
         _ask(client, world, long_draft)
     again = _ask(client, world, long_draft)
-    made = BreakdownFile.objects.get()
-    assert again["Location"] == reverse(
-        "breakdown_file_download", args=[world.production.code, made.pk]
-    )
+    made = DraftPdf.objects.get()
+    assert again["Location"] == reverse("draft_pdf_download", args=[world.production.code, made.pk])
 
 
 def test_the_page_follows_sheets_that_wait_for_the_worker(
@@ -80,7 +82,7 @@ def test_the_page_follows_sheets_that_wait_for_the_worker(
     page = client.get(asked["Location"]).content.decode()
     assert "Waiting for the background worker" in page
     assert 'hx-trigger="every 1s"' in page
-    made = breakdown_files.render_queued(BreakdownFile.objects.get().pk)
+    made = draft_pdfs.render_queued(DraftPdf.objects.get().pk)
     partial = client.get(asked["Location"], headers={"HX-Request": "true"}).content.decode()
     assert f"Download {made.filename}" in partial
 
@@ -91,7 +93,7 @@ def test_changed_sheets_are_rendered_again_and_the_old_file_goes(
     client = _cast_member(world)
     with django_capture_on_commit_callbacks(execute=True):
         _ask(client, world, long_draft)
-    first = BreakdownFile.objects.get()
+    first = DraftPdf.objects.get()
     scene = long_draft.scenes.order_by("order").first()
     assert scene is not None
     services.tag_element(
@@ -99,6 +101,32 @@ def test_changed_sheets_are_rendered_again_and_the_old_file_goes(
     )
     with django_capture_on_commit_callbacks(execute=True):
         _ask(client, world, long_draft)
-    latest = BreakdownFile.objects.get()
+    latest = DraftPdf.objects.get()
     assert latest.pk != first.pk
-    assert latest.status == BreakdownFile.Status.DONE
+    assert latest.status == DraftPdf.Status.DONE
+
+
+def test_the_revision_report_of_a_long_rewrite_is_rendered_in_the_background(
+    world: World, long_draft: ScriptRevision, django_capture_on_commit_callbacks: Callbacks
+) -> None:
+    rewrite = services.import_draft(
+        access=world.access(Role.COORDINATOR),
+        script=long_draft.script,
+        filename="blue.fountain",
+        data=_scenes("runs to the window and back"),
+    )
+    client = _cast_member(world)
+    url = reverse(
+        "revision_report_pdf", args=[world.production.code, rewrite.script_id, rewrite.sequence]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.get(url)
+    made = DraftPdf.objects.get(kind=DraftPdf.Kind.REVISIONS)
+    assert (made.sheets, made.status) == (3, DraftPdf.Status.DONE)
+    assert asked["Location"] == reverse("draft_pdf", args=[world.production.code, made.pk])
+    page = client.get(asked["Location"]).content.decode()
+    assert "<h1>Revision report</h1>" in page
+    download = client.get(reverse("draft_pdf_download", args=[world.production.code, made.pk]))
+    assert "runs to the window" in " ".join(
+        sheet.extract_text() for sheet in PdfReader(io.BytesIO(download.content)).pages
+    )
