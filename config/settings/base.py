@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "prodoffice.core.middleware.RefuseNulCharacters",
     "prodoffice.core.middleware.AnswerThrottled",
+    "prodoffice.core.middleware.AnswerDatabaseBusy",
 ]
 
 ROOT_URLCONF = "config.urls"

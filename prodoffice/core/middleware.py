@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from prodoffice.core.throttle import Throttled
+
+log = logging.getLogger(__name__)
 
 
 class RefuseNulCharacters:
@@ -97,4 +101,26 @@ class AnswerThrottled:
             context = {"title": "Too many attempts", "message": exception.message}
             response = render(request, "core/error.html", context, status=429)
         response["Retry-After"] = str(exception.retry_after)
+        return response
+
+
+class AnswerDatabaseBusy:
+    """A page whose write found the database locked (SQLite, while another long write holds it)
+    or unreachable says so with 503 and Retry-After, as the API does, instead of a server error:
+    the services write atomically, so the person can simply send it again."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, OperationalError) or request.path.startswith("/api/"):
+            return None  # the API has its own handler, in JSON
+        log.error("%s %s: database error", request.method, request.path, exc_info=exception)
+        message = "The database is busy or unavailable just now. Wait a moment and send it again."
+        context = {"title": "Busy", "message": message}
+        response = render(request, "core/error.html", context, status=503)
+        response["Retry-After"] = "2"
         return response
