@@ -11,12 +11,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.forms import Form
 from django.http import HttpResponse
+from django.template import loader
 from django.urls import path
 
 from prodoffice.core import throttle
+from prodoffice.core.tasks import send_account_mail
 from prodoffice.core.throttle import LOGIN_ACCOUNT, RESET_ADDRESS, RESET_EMAIL, Throttled
 
 
@@ -30,7 +32,25 @@ def link_valid_for() -> str:
     return "one hour" if hours == 1 else f"{hours} hours"
 
 
+class ResetLinkForm(PasswordResetForm):
+    """Django's reset form, its mail handed to the background worker (core/tasks.py)."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = loader.render_to_string(subject_template_name, context)
+        body = loader.render_to_string(email_template_name, context)
+        send_account_mail.enqueue(subject, body, to_email)
+
+
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ResetLinkForm
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"

@@ -7,11 +7,14 @@ at login (10 per account).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.db.models import F
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from prodoffice.core.models import FailedAttempts
 from prodoffice.core.tests.personas import PASSWORD, World
@@ -63,3 +66,17 @@ def test_wrong_old_passwords_on_the_change_form_count_as_wrong_passwords(world: 
     assert user.check_password(PASSWORD)  # nothing was changed, even with the right password
     login = Client().post("/login/", {"username": user.get_username(), "password": PASSWORD})
     assert login.status_code == 429
+
+
+def test_the_reset_link_is_sent_by_the_background_worker_not_in_the_request(
+    world: World, settings: Any
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert _ask_for_reset(world.user(Role.CREW).email) == 302
+    assert _ask_for_reset("nobody@example.com") == 302
+    assert mail.outbox == []  # neither request waited on the mail server
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "prodoffice.core.tasks.send_account_mail"
+    queued.task.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])  # the worker
+    assert [message.to for message in mail.outbox] == [[world.user(Role.CREW).email]]
+    assert f"{settings.SITE_URL}/password/reset/" in mail.outbox[0].body
