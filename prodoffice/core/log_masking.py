@@ -20,7 +20,12 @@ def mask_personal_links(text: str) -> str:
 
 class AccessLogWithoutLinks(Logger):  # type: ignore[misc]
     """gunicorn's logger, its access-log fields (request line, path, referer, every header)
-    masked before the line is formatted."""
+    masked before the line is formatted, and its error log masked too: a request cut off (a
+    worker stopped mid-answer, a timeout) is logged as "Error handling request /me/<token>/"."""
+
+    def __init__(self, cfg: Any) -> None:
+        super().__init__(cfg)
+        self.error_log.addFilter(MaskPersonalLinks())
 
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: timedelta) -> Any:
         atoms = super().atoms(resp, req, environ, request_time)
