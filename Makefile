@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint pytest clean
+.PHONY: run test lint pytest fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,14 @@ pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint pytest
+
+# The property tests with new random examples each run (the suite draws the same ones every
+# time); run it before submitting. FUZZ_RUNS=20 for a longer search.
+FUZZ_RUNS ?= 5
+fuzz: $(VENV)/.installed-dev
+	for run in $$(seq $(FUZZ_RUNS)); do \
+	  HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q $$(grep -rl --include='test_*.py' '@given' prodoffice) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) build *.egg-info
