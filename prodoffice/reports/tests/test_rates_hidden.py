@@ -3,6 +3,7 @@ hour's pay", and its amount is the person's rate, so only they read it on the DP
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from html import unescape
@@ -61,8 +62,10 @@ def test_the_meal_premium_names_no_pay_to_roles_that_may_not_see_rates(
         assert PREMIUM in text and "$" not in text, role
         printed = _pdf_text(client_for(role).get(pdf).content)
         assert "$" not in printed and "105" not in printed, role
+        assert not re.search(r"\bcost\b", printed, re.I), role  # no column promises one
     assert f"{PREMIUM} $105" in unescape(client_for("producer").get(page).content.decode())
-    assert f"{PREMIUM} $105" in _pdf_text(client_for("producer").get(pdf).content)
+    costed = _pdf_text(client_for("producer").get(pdf).content)
+    assert f"{PREMIUM} $105" in costed and "flags and cost" in costed.lower()
 
 
 def _publish(
