@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -23,15 +25,14 @@ def breakdown_pdf(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
     data = pdf.breakdown_data(access, revision)
     if len(data["sheets"]) <= draft_pdfs.IN_REQUEST_SCENES:
         return _attachment(pdf.render_breakdown(revision, data))
-    made = draft_pdfs.request_draft_pdf(
-        access=access,
-        revision=revision,
-        kind=DraftPdf.Kind.BREAKDOWN,
-        data=data,
-        scenes=len(data["sheets"]),
-        filename=pdf.breakdown_filename(revision),
+    return _in_background(
+        access,
+        revision,
+        DraftPdf.Kind.BREAKDOWN,
+        data,
+        len(data["sheets"]),
+        pdf.breakdown_filename(revision),
     )
-    return _follow(access, made)
 
 
 @production_page(Capability.VIEW_SCRIPT)
@@ -49,6 +50,17 @@ def draft_pdf_download(request: HttpRequest, access: ProductionAccess, pk: int) 
     if made.status != made.Status.DONE:
         return redirect("draft_pdf", access.production.code, made.pk)
     return _attachment(pdf.PdfFile(made.filename, bytes(made.content)))
+
+
+def _in_background(
+    access: ProductionAccess, revision: Any, kind: str, data: Any, scenes: int, filename: str
+) -> HttpResponse:
+    """A long draft's PDF, made by the worker: to the file when an unchanged one is kept, else
+    to the page that follows its making."""
+    made = draft_pdfs.request_draft_pdf(
+        access=access, revision=revision, kind=kind, data=data, scenes=scenes, filename=filename
+    )
+    return _follow(access, made)
 
 
 def _follow(access: ProductionAccess, made: DraftPdf) -> HttpResponse:
@@ -72,15 +84,14 @@ def revision_report_pdf(
     data = pdf.revision_report_data(revision)
     if len(data["changed"]) <= draft_pdfs.IN_REQUEST_SCENES:
         return _attachment(pdf.render_revision_report(revision, data))
-    made = draft_pdfs.request_draft_pdf(
-        access=access,
-        revision=revision,
-        kind=DraftPdf.Kind.REVISIONS,
-        data=data,
-        scenes=len(data["changed"]),
-        filename=pdf.revision_report_filename(revision),
+    return _in_background(
+        access,
+        revision,
+        DraftPdf.Kind.REVISIONS,
+        data,
+        len(data["changed"]),
+        pdf.revision_report_filename(revision),
     )
-    return _follow(access, made)
 
 
 def _attachment(document: pdf.PdfFile) -> HttpResponse:
