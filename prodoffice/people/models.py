@@ -82,7 +82,7 @@ def contact_details_visible(access: ProductionAccess) -> Q:
 class Engagement(TimeStamped):
     """A person hired on the production: position, department, deal and start paperwork."""
 
-    history_money_fields = ("rate", "rate_unit")
+    history_money_fields = ("rate", "rate_unit", "guaranteed_hours")
     history_ignored_fields = ("production", "search_text", "contact_search_text")
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
@@ -95,6 +95,11 @@ class Engagement(TimeStamped):
     character = models.CharField(max_length=120, blank=True)
     rate = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     rate_unit = models.CharField(max_length=4, choices=RateUnit.choices, default=RateUnit.DAY)
+    # The hours the rate guarantees: a 10-hour day rate, a 50-hour week. Blank: the agreement's
+    # own (an 8-hour day, a 40-hour week under the California rules).
+    guaranteed_hours = models.DecimalField(
+        "guaranteed hours", max_digits=4, decimal_places=1, null=True, blank=True
+    )
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
     union_member = models.BooleanField("union", default=False)

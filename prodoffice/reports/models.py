@@ -105,6 +105,8 @@ class TimeEntry(models.Model):
     makeup = models.DateTimeField(null=True, blank=True)  # into make-up and wardrobe
     on_set = models.DateTimeField(null=True, blank=True)
     dismissed_set = models.DateTimeField(null=True, blank=True)  # dismissed on set
+    ndb_start = models.DateTimeField(null=True, blank=True)  # non-deductible breakfast
+    ndb_end = models.DateTimeField(null=True, blank=True)
     meal1_start = models.DateTimeField(null=True, blank=True)
     meal1_end = models.DateTimeField(null=True, blank=True)
     meal2_start = models.DateTimeField(null=True, blank=True)

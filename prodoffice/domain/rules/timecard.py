@@ -41,6 +41,15 @@ class TimeCard:
     # day worked in the workweek today is, counting today (1 = first; 6 and 7 carry premiums).
     week_before: timedelta = field(default_factory=timedelta)
     day_of_workweek: int = 1
+    # The deal's guarantee: hours a day rate buys (8, 10, 12) or a weekly rate buys (40, 50,
+    # 60); None reads the rule set's own (issue 12, item 8).
+    guaranteed_hours: Decimal | None = None
+    # A holiday worked is paid at the agreement's holiday premium (item 7).
+    holiday: bool = False
+    # The day's scheduled length, for reporting-time pay and minimum calls (item 4).
+    scheduled_hours: Decimal | None = None
+    # A non-deductible breakfast, start and end (item 3); None when none was given.
+    ndb: Meal | None = None
 
     def validate(self) -> tuple[str, ...]:
         """What stops this card from being costed, each as a sentence a coordinator can act on."""
