@@ -9,8 +9,6 @@ from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max
-
 from prodoffice.domain.rules import (
     DayResult,
     Meal,
@@ -29,6 +27,9 @@ from prodoffice.reports.models import DailyReport, TimeEntry
 from prodoffice.reports.timecards import TIME_FIELDS, EntryTimes, time_card
 
 ZERO = Decimal(0)
+# How far back the rest before a day is read (the workweek is read from its first day): no rest
+# rule loaded asks for more than SAG-AFTRA's 56-hour weekly rest, well inside a week.
+HISTORY = timedelta(days=7)
 RATE_PER: dict[str, RatePer] = {"hour": "hour", "day": "day", "week": "week", "flat": "flat"}
 
 
@@ -65,34 +66,18 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
     day = report.day
     production = report.production
     zone = ZoneInfo(production.time_zone)
-    schedule_id = report.call_sheet.schedule_id
     people = [e.engagement_id for e in entries]
-    # Turnaround: each person's last wrap on an earlier day of this schedule.
-    previous = dict(
-        TimeEntry.objects.filter(
-            report__call_sheet__schedule_id=schedule_id,
-            report__day__date__lt=day.date,
-            engagement__in=people,
-        )
-        .values("engagement")
-        .annotate(last=Max("wrap"))
-        .values_list("engagement", "last")
-    )
-    # The workweek so far: everyone's times on the earlier days of this week, in one query.
+    week_starts = workweek_start(day.date, production.workweek_starts)
+    days_before = worked_before(people, since=min(week_starts, day.date - HISTORY), before=day.date)
+    previous: dict[int, datetime] = {}
     earlier: defaultdict[int, list[EntryTimes]] = defaultdict(list)
-    for row in (
-        TimeEntry.objects.filter(
-            report__call_sheet__schedule_id=schedule_id,
-            report__day__date__gte=workweek_start(day.date, production.workweek_starts),
-            report__day__date__lt=day.date,
-            engagement__in=people,
-            call__isnull=False,  # a day without a call or a wrap is no day worked
-            wrap__isnull=False,
-        )
-        .order_by("report__day__date", "pk")
-        .values("engagement", *TIME_FIELDS)
-    ):
-        earlier[row.pop("engagement")].append(EntryTimes(**row))
+    for person, days in days_before.items():
+        for on, times in days:
+            if times.wrap is not None:
+                previous[person] = times.wrap  # days are in date order: the last one stays
+            # A day without a call or a wrap is no day worked.
+            if on >= week_starts and times.call is not None and times.wrap is not None:
+                earlier[person].append(times)
     declined = frozenset(production.not_signatory_to)
     return {
         entry.pk: _costed(
@@ -105,6 +90,35 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
         )
         for entry in entries
     }
+
+
+def worked_before(
+    people: list[int], *, since: date, before: date
+) -> dict[int, list[tuple[date, EntryTimes]]]:
+    """Each person's times on the dates from `since` up to `before`, one per date, in date order.
+
+    A person's history is what they worked, read from every report of the production by person
+    (engagement) and date, whatever schedule version the day was planned in: accepting an
+    optimizer result makes new shoot days, and the rest and the workweek must carry on through
+    it. If one date has two reports for a person (the day reported under an old version of the
+    schedule and again under the new one), the date counts once, and a published report wins
+    over a draft, then the later report over the earlier: the DPR once published is the
+    official record of the day, a draft may still be half filled in, and of two records alike
+    the later one is the office's correction of the earlier.
+    """
+    chosen: dict[tuple[int, date], tuple[tuple[bool, int], EntryTimes]] = {}
+    for row in TimeEntry.objects.filter(
+        engagement__in=people, report__day__date__gte=since, report__day__date__lt=before
+    ).values("engagement", "report_id", "report__status", "report__day__date", *TIME_FIELDS):
+        person, on = row.pop("engagement"), row.pop("report__day__date")
+        rank = (row.pop("report__status") == DailyReport.Status.PUBLISHED, row.pop("report_id"))
+        key = (person, on)
+        if key not in chosen or chosen[key][0] < rank:
+            chosen[key] = (rank, EntryTimes(**row))
+    days: defaultdict[int, list[tuple[date, EntryTimes]]] = defaultdict(list)
+    for (person, on), (_, times) in sorted(chosen.items(), key=lambda item: item[0][1]):
+        days[person].append((on, times))
+    return days
 
 
 def _union(

@@ -286,14 +286,17 @@ def test_earlier_days_with_missing_times_count_what_they_can(shoot: Shoot) -> No
     assert thursday.result.total == Decimal("220.00")
 
 
-def test_another_schedules_reports_are_not_this_week(shoot: Shoot) -> None:
+def test_a_day_worked_on_another_schedule_counts_in_the_week(shoot: Shoot) -> None:
+    # A person's week is what they worked: Monday on the main unit, Tuesday on the second
+    # unit's schedule is their second day, with Monday's 8 straight hours before it.
     pat = shoot.person("Pat Swing", rate="20", per="hour")
     shoot.works(pat, _weekday(0))
     other = Shoot(shoot.world, name="Second unit", revision=shoot.schedule.revision)
     other.works(pat, _weekday(1))
     tuesday = other.costing(_weekday(1), pat)
     assert tuesday.result is not None
-    assert tuesday.result.card.day_of_workweek == 1
+    assert tuesday.result.card.day_of_workweek == 2
+    assert tuesday.result.card.week_before == timedelta(hours=8)
 
 
 def test_costing_a_report_takes_the_same_queries_for_2_people_as_for_12(shoot: Shoot) -> None:
@@ -310,7 +313,7 @@ def test_costing_a_report_takes_the_same_queries_for_2_people_as_for_12(shoot: S
         )
         return len(captured)
 
-    assert queries(2, week=0) == queries(12, week=1) == 2
+    assert queries(2, week=0) == queries(12, week=1) == 1
 
 
 def test_a_union_member_on_a_production_not_signatory_is_costed_as_non_union(
