@@ -93,9 +93,9 @@ class WorkRulesForm(forms.Form):
         "costed under the non-union rules.",
     )
 
-    def __init__(self, *args: Any, unions: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agreements: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["signatory_to"].choices = [(union, union) for union in unions]
+        self.fields["signatory_to"].choices = list(agreements.items())
 
     def work_rules(self) -> WorkRules:
         data = self.cleaned_data

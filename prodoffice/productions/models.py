@@ -55,8 +55,9 @@ class Production(TimeStamped):
     # The payroll week weekly overtime and 6th/7th days are counted in: a weekday, Monday 0.
     # Sunday is the common US payroll week; California lets an employer fix any 7-day week.
     workweek_starts = models.PositiveSmallIntegerField(choices=WEEKDAYS, default=6)
-    # Unions whose agreements this production has not signed: their members are costed under
-    # the non-union rules here. Empty: signatory to every agreement Prodoffice has rules for.
+    # Agreements (rule-set ids: "iatse", "sag-aftra") this production has not signed: their
+    # members are costed under the non-union rules here. Empty: signatory to every agreement
+    # Prodoffice has rules for.
     not_signatory_to = models.JSONField(default=list, blank=True)
 
     objects = ProductionQuerySet.as_manager()

@@ -85,9 +85,9 @@ def production_edit(request: HttpRequest, access: ProductionAccess) -> HttpRespo
 def production_work_rules(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
     """The production's workweek, rest, drop gap and agreements, with the rule sets in use."""
     sets = load_rule_sets()
-    known = work_rules.unions(sets)
+    known = work_rules.agreements(sets)
     current = work_rules.work_rules_of(access, sets)
-    form = WorkRulesForm(request.POST or None, initial=vars(current), unions=known)
+    form = WorkRulesForm(request.POST or None, initial=vars(current), agreements=known)
     if request.method == "POST" and form.is_valid():
         try:
             work_rules.set_work_rules(access=access, rules=form.work_rules(), rule_sets=sets)
@@ -96,7 +96,10 @@ def production_work_rules(request: HttpRequest, access: ProductionAccess) -> Htt
         else:
             messages.success(request, "Work rules saved.")
             return redirect("production_work_rules", access.production.code)
-    context = {"form": form, "rule_sets": sorted(sets, key=lambda r: (r.union or "", r.name))}
+    context = {
+        "form": form,
+        "rule_sets": sorted(sets, key=lambda r: (r.union is None, r.agreement, r.valid_from)),
+    }
     status = 400 if form.errors else 200
     return render(request, "productions/work_rules.html", context, status=status)
 

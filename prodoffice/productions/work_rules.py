@@ -20,12 +20,13 @@ class WorkRules:
     cast_rest_hours: int
     crew_rest_hours: int
     drop_minimum_days: int
-    signatory_to: tuple[str, ...]  # the unions whose agreements the production has signed
+    signatory_to: tuple[str, ...]  # the agreements (ids) the production has signed
 
 
-def unions(rule_sets: tuple[RuleSet, ...]) -> list[str]:
-    """Every union Prodoffice has rules for, in order."""
-    return sorted({rules.union for rules in rule_sets if rules.union})
+def agreements(rule_sets: tuple[RuleSet, ...]) -> dict[str, str]:
+    """Every union agreement Prodoffice has rules for, id to name, in order (the law is no
+    agreement one signs)."""
+    return dict(sorted({(r.id, r.agreement) for r in rule_sets if r.union is not None}))
 
 
 def work_rules_of(access: ProductionAccess, rule_sets: tuple[RuleSet, ...]) -> WorkRules:
@@ -36,7 +37,7 @@ def work_rules_of(access: ProductionAccess, rule_sets: tuple[RuleSet, ...]) -> W
         cast_rest_hours=production.cast_rest_hours,
         crew_rest_hours=production.crew_rest_hours,
         drop_minimum_days=production.drop_minimum_days,
-        signatory_to=tuple(u for u in unions(rule_sets) if u not in declined),
+        signatory_to=tuple(a for a in agreements(rule_sets) if a not in declined),
     )
 
 
@@ -46,7 +47,7 @@ def set_work_rules(
 ) -> None:
     """Save the production's work rules; an impossible value saves nothing."""
     access.require(Capability.EDIT_PRODUCTION)
-    known = unions(rule_sets)
+    known = agreements(rule_sets)
     errors: dict[str, str] = {}
     if not 0 <= rules.workweek_starts <= 6:
         errors["workweek_starts"] = "Choose the weekday the workweek starts on."
@@ -55,10 +56,10 @@ def set_work_rules(
             errors[name] = "Rest is between 1 and 24 hours."
     if not 1 <= rules.drop_minimum_days <= 90:
         errors["drop_minimum_days"] = "The drop gap is between 1 and 90 days."
-    unknown = [union for union in rules.signatory_to if union not in known]
+    unknown = [agreement for agreement in rules.signatory_to if agreement not in known]
     if unknown:
         errors["signatory_to"] = (
-            f"No rules for {', '.join(unknown)}; choose from {', '.join(known)}."
+            f"No agreement {', '.join(unknown)} is loaded; choose from {', '.join(known)}."
         )
     if errors:
         raise FieldErrors(errors)
@@ -68,6 +69,6 @@ def set_work_rules(
     production.cast_rest_hours = rules.cast_rest_hours
     production.crew_rest_hours = rules.crew_rest_hours
     production.drop_minimum_days = rules.drop_minimum_days
-    production.not_signatory_to = [u for u in known if u not in rules.signatory_to]
+    production.not_signatory_to = [a for a in known if a not in rules.signatory_to]
     production.save()
     history.record_change(access, production, ChangeRecord.Action.CHANGED, before=before)

@@ -121,18 +121,16 @@ def worked_before(
     return days
 
 
-def _union(
-    engagement: Engagement, sets: tuple[RuleSet, ...], declined: frozenset[str]
-) -> str | None:
-    """The rule set's union name for a member ("IATSE Local 80" is IATSE); None: non-union,
-    as is a member of a union whose agreement the production has not signed (`declined`)."""
+def _agreement(engagement: Engagement, sets: tuple[RuleSet, ...], declined: frozenset[str]) -> str:
+    """The agreement covering a member ("IATSE Local 80" is IATSE's); California's rules for a
+    non-member, as for a member of a union whose agreement the production has not signed."""
     if not engagement.union_member and not engagement.union_name:
-        return None
+        return "california"
     written = engagement.union_name.upper()
-    for union in {rules.union for rules in sets if rules.union}:
-        if union.upper() in written:
-            return None if union in declined else union
-    return None
+    for rules in sets:
+        if rules.union and rules.union.upper() in written:
+            return "california" if rules.id in declined else rules.id
+    return "california"
 
 
 def _costed(
@@ -147,16 +145,16 @@ def _costed(
     engagement = entry.engagement
     sets = rule_sets()
     role: Role = "cast" if engagement.cast_number is not None else "crew"
-    union = _union(engagement, sets, declined)
+    agreement = _agreement(engagement, sets, declined)
+    if not any(rules.id == agreement and role in rules.roles for rules in sets):
+        # A member working outside their union's jurisdiction (a SAG-AFTRA member as crew):
+        # that agreement does not cover the work, the law's floor does.
+        agreement = "california"
     try:
-        rules = choose(sets, on=on, union=union, role=role)
+        rules = choose(sets, agreement=agreement, on=on, role=role)
     except NoRuleSet as error:
-        if union is None:
-            return Costing(str(error), None)
-        try:  # a union without rules for this role here: the law's floor still applies
-            rules = choose(sets, on=on, union=None, role=role)
-        except NoRuleSet:
-            return Costing(str(error), None)
+        # Never the non-union rules for a day outside the agreement's term: said, not costed.
+        return Costing(str(error), None)
     person = engagement.contact.name
     rate_per = RATE_PER.get(engagement.rate_unit, "day")
     rate = engagement.rate if engagement.rate is not None else ZERO

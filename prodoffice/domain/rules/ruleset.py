@@ -1,4 +1,4 @@
-"""Rule sets as dated, versioned data, and choosing the one in effect for a person on a day."""
+"""Agreements as data with their terms, and choosing the one in force for a person on a day."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ Bands = tuple[tuple[Decimal, Decimal], ...]
 
 
 class NoRuleSet(LookupError):
-    """No rule set covers this person on this day."""
+    """No loaded agreement covers this person on this day; the message says why, plainly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +68,33 @@ class RestRules:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """One agreement's (or one law's) work rules, in effect from a date until a newer version."""
+    """One agreement's (or the law's) work rules for the term they are in force."""
 
-    id: str
-    version: int
+    id: str  # the agreement: "sag-aftra", "iatse", "california"; one file per term
+    version: str  # which term of it: "2024"
+    agreement: str  # its name in a sentence: "IATSE Basic Agreement"
     name: str
     short_name: str  # how an explanation cites it: "SAG-AFTRA 2023"
-    union: str | None  # None for a non-union rule set
+    union: str | None  # the union that signed it; None for the law
     roles: tuple[Role, ...]
-    effective_from: date
+    valid_from: date
+    valid_to: date | None  # None: until changed (a statute)
     source: str
+    # Where each figure comes from: a figure's path ("meal.penalty.amounts") and its source.
+    sources: tuple[tuple[str, str], ...]
     meal: MealRules
     overtime: OvertimeRules
     rest: RestRules | None
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    @property
+    def term(self) -> str:
+        """'Aug 1, 2024 to Jul 31, 2027', or 'from Jan 1, 2001' for a law in force until changed."""
+        if self.valid_to is None:
+            return f"from {_day(self.valid_from)}"
+        return f"{_day(self.valid_from)} to {_day(self.valid_to)}"
 
 
 def load_rule_sets(directory: Path = SETS) -> tuple[RuleSet, ...]:
@@ -90,17 +104,33 @@ def load_rule_sets(directory: Path = SETS) -> tuple[RuleSet, ...]:
     )
 
 
-def choose(rule_sets: Iterable[RuleSet], *, on: date, union: str | None, role: Role) -> RuleSet:
-    """The newest version in effect on that day for that union (None: non-union) and role."""
-    candidates = [
-        rules
-        for rules in rule_sets
-        if rules.union == union and role in rules.roles and rules.effective_from <= on
-    ]
-    if not candidates:
-        who = f"{union} {role}" if union else f"non-union {role}"
-        raise NoRuleSet(f"No work rules for {who} on {on:%b %-d, %Y}; add a rule set for them.")
-    return max(candidates, key=lambda rules: (rules.effective_from, rules.version))
+def choose(rule_sets: Iterable[RuleSet], *, agreement: str, on: date, role: Role) -> RuleSet:
+    """The agreement's rule set in force on that day for that role (cast or crew).
+
+    Never an expired one: a day outside every loaded term raises `NoRuleSet` saying so, since
+    an old agreement's figures would cost the day wrongly without anyone noticing.
+    """
+    loaded = [rules for rules in rule_sets if rules.id == agreement]
+    if not loaded:
+        ids = sorted({rules.id for rules in rule_sets})
+        raise NoRuleSet(f"No agreement {agreement!r} is loaded; choose one of {', '.join(ids)}.")
+    name = loaded[0].agreement
+    for_role = [rules for rules in loaded if role in rules.roles]
+    if not for_role:
+        covered = " and ".join(loaded[0].roles)
+        raise NoRuleSet(f"The {name} covers {covered}, not {role}.")
+    in_force = [rules for rules in for_role if rules.in_force(on)]
+    if not in_force:
+        terms = " and ".join(rules.term for rules in sorted(for_role, key=lambda r: r.valid_from))
+        outside = "outside it" if len(for_role) == 1 else "outside them"
+        raise NoRuleSet(
+            f"The {name} loaded runs {terms}; {_day(on)} is {outside}: load the agreement in force."
+        )
+    return max(in_force, key=lambda rules: rules.valid_from)
+
+
+def _day(on: date) -> str:
+    return f"{on:%b} {on.day}, {on.year}"
 
 
 def parse_rule_set(data: dict[str, Any]) -> RuleSet:
@@ -113,15 +143,22 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
     roles = tuple(data["roles"])
     if not roles or any(role not in ("cast", "crew") for role in roles):
         raise ValueError(f"{data['id']}: roles must be 'cast' and/or 'crew', not {roles}")
+    valid_from = date.fromisoformat(data["valid_from"])
+    valid_to = date.fromisoformat(data["valid_to"]) if data.get("valid_to") else None
+    if valid_to is not None and valid_to < valid_from:
+        raise ValueError(f"{data['id']}: its term ends ({valid_to}) before it starts")
     return RuleSet(
         id=data["id"],
-        version=int(data["version"]),
+        version=str(data["version"]),
+        agreement=data["agreement"],
         name=data["name"],
         short_name=data["short_name"],
         union=data["union"],
         roles=roles,
-        effective_from=date.fromisoformat(data["effective_from"]),
+        valid_from=valid_from,
+        valid_to=valid_to,
         source=data["source"],
+        sources=tuple((str(key), str(text)) for key, text in data.get("sources", {}).items()),
         meal=MealRules(
             interval_hours=Decimal(str(meal["interval_hours"])),
             minimum_minutes=int(meal["minimum_minutes"]),

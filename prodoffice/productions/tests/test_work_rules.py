@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
@@ -12,6 +14,7 @@ from prodoffice.core.errors import FieldErrors
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.domain.rules import load_rule_sets
+from prodoffice.productions.models import Production
 from prodoffice.productions.work_rules import WorkRules, set_work_rules, work_rules_of
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +28,7 @@ def _client(world: World, role: Role = Role.COORDINATOR) -> Client:
 
 def test_a_new_production_signs_every_agreement_and_keeps_the_usual_rest(world: World) -> None:
     rules = work_rules_of(world.access(Role.COORDINATOR), load_rule_sets())
-    assert set(rules.signatory_to) == {"SAG-AFTRA", "IATSE"}
+    assert set(rules.signatory_to) == {"sag-aftra", "iatse"}
     assert (rules.cast_rest_hours, rules.crew_rest_hours, rules.workweek_starts) == (12, 10, 6)
 
 
@@ -33,7 +36,10 @@ def test_the_coordinator_sets_a_monday_week_and_a_non_union_crew(world: World) -
     url = reverse("production_work_rules", args=[world.production.code])
     page = _client(world).get(url)
     assert page.status_code == 200
-    assert "SAG-AFTRA" in page.content.decode() and "In effect from" in page.content.decode()
+    assert (
+        "SAG-AFTRA" in page.content.decode()
+        and "Aug 1, 2024 to Jul 31, 2027" in page.content.decode()
+    )
     answer = _client(world).post(
         url,
         {
@@ -41,17 +47,17 @@ def test_the_coordinator_sets_a_monday_week_and_a_non_union_crew(world: World) -
             "cast_rest_hours": "12",
             "crew_rest_hours": "9",
             "drop_minimum_days": "10",
-            "signatory_to": ["SAG-AFTRA"],
+            "signatory_to": ["sag-aftra"],
         },
     )
     assert answer.status_code == 302
     world.production.refresh_from_db()
     assert world.production.workweek_starts == 0
     assert world.production.crew_rest_hours == 9
-    assert world.production.not_signatory_to == ["IATSE"]
+    assert world.production.not_signatory_to == ["iatse"]
     shown = _client(world).get(url).content.decode()
-    assert re.search(r'value="SAG-AFTRA"[^>]*checked', shown)
-    assert not re.search(r'value="IATSE"[^>]*checked', shown)
+    assert re.search(r'value="sag-aftra"[^>]*checked', shown)
+    assert not re.search(r'value="iatse"[^>]*checked', shown)
 
 
 def test_impossible_work_rules_are_refused_and_nothing_changes(world: World) -> None:
@@ -63,7 +69,7 @@ def test_impossible_work_rules_are_refused_and_nothing_changes(world: World) -> 
                 cast_rest_hours=0,
                 crew_rest_hours=10,
                 drop_minimum_days=10,
-                signatory_to=("Teamsters",),
+                signatory_to=("teamsters",),
             ),
             rule_sets=load_rule_sets(),
         )
@@ -78,3 +84,16 @@ def test_impossible_work_rules_are_refused_and_nothing_changes(world: World) -> 
 def test_only_the_producer_and_coordinator_change_work_rules(world: World) -> None:
     url = reverse("production_work_rules", args=[world.production.code])
     assert _client(world, Role.CREW).get(url).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_production_not_signatory_to_iatse_stays_so_after_the_upgrade() -> None:
+    before = [("productions", "0005_signatory")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("productions", "Production")
+    old.objects.create(code="OLDSIGN", title="Old", kind="feature", not_signatory_to=["IATSE"])
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert Production.objects.get(code="OLDSIGN").not_signatory_to == ["iatse"]

@@ -54,6 +54,19 @@ def first_entry(report: DailyReport, *, cast: bool) -> TimeEntry:
     return entry
 
 
+def entry_in_union(report: DailyReport, union: str) -> TimeEntry:
+    """The first person called whose union/local field reads exactly `union`."""
+    entry = (
+        TimeEntry.objects.select_related("engagement__contact", "report__production")
+        .filter(report=report, engagement__union_name=union)
+        .exclude(call=None)
+        .order_by("pk")
+        .first()
+    )
+    assert entry is not None, f"nobody in {union} is called on day {report.day.number}"
+    return entry
+
+
 def client_for(role: str = "coordinator") -> Client:
     client = Client()
     client.force_login(get_user_model().objects.get(username=role))

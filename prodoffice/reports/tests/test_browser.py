@@ -40,9 +40,12 @@ pytestmark = pytest.mark.browser
 
 User = get_user_model()
 CREW_MEMBER = "Eli Sorensen"  # the demo's dolly grip, called on Day 1
-# A performer's long day: the first meal 6 h 45 min after the call (45 minutes late under
-# SAG-AFTRA's six hours: two half hours), no second meal by the out 6 h 15 min after the first
-# (one half hour), and 13 hours worked, well into overtime.
+LONG_DAY = "Frank Moreno"  # the demo's key grip, IATSE Local 80
+# A grip's long day: the first meal 6 h 45 min after the call (45 minutes late under the IATSE
+# six hours and past its 12-minute grace: two half hours), no second meal by the out 6 h 15 min
+# after the first (15 minutes, past the grace: one half hour), and 13 hours worked, well into
+# overtime. (The demo's performers shoot after the SAG-AFTRA agreement loaded has ended: they
+# are shown as not costed, with the reason.)
 CALL, MEAL_START, MEAL_END, OUT = time(7), time(13, 45), time(14, 15), time(20, 30)
 
 
@@ -164,7 +167,6 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
         "Started the production report of Day 1 from its call sheet."
     )
     expect(page.get_by_role("status")).to_contain_text("missing times, flagged below")
-    cast = table_after(page, "Cast")
     crew = table_after(page, "Crew")
     expect(row_of(crew, CREW_MEMBER).locator(".badge.warn")).to_have_text("Missing: out")
 
@@ -182,23 +184,22 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
         assert cell(scenes.nth(index), 3) == "Complete"
         assert cell(scenes.nth(index), 4) == cell(scenes.nth(index), 2), "all its pages shot"
 
-    # A performer's long day, with a late first meal.
-    performer = cell(cast.locator("tbody tr").first, 2)  # the first performer on the report
+    # A grip's long day, with a late first meal.
     enter_times(
         page,
-        cast,
-        performer,
+        crew,
+        LONG_DAY,
         on,
         {"In": CALL, "1st meal start": MEAL_START, "1st meal end": MEAL_END, "Out": OUT},
         status="W",
     )
-    row = row_of(cast, performer)
-    assert [cell(row, column(cast, name)) for name in ("In", "1st meal", "Out")] == [
+    row = row_of(crew, LONG_DAY)
+    assert [cell(row, column(crew, name)) for name in ("In", "1st meal", "Out")] == [
         f"{CALL:%H:%M}",
         f"{MEAL_START:%H:%M}\N{EN DASH}{MEAL_END:%H:%M}",
         f"{OUT:%H:%M}",
     ]
-    hours = row.locator("td").nth(column(cast, "Hours"))
+    hours = row.locator("td").nth(column(crew, "Hours"))
     expect(hours).to_contain_text("13.0")  # hours worked, and the overtime bands explained:
     expect(hours).to_contain_text(re.compile(r"overtime: .* at 1\.5x from 8 h; .* at 2x from"))
     # Explained under Violations; what each costs is for those who see rates, so the
@@ -206,15 +207,15 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
     violations = (
         page.get_by_role("heading", name=re.compile(r"^Violations"))
         .locator("xpath=following-sibling::ul[1]/li")
-        .filter(has_text=performer)
+        .filter(has_text=LONG_DAY)
     )
     expect(violations).to_have_count(2)  # the first meal late, and no second meal by the wrap
     first, second = violations.all_inner_texts()
     assert "First meal 6 h 45 min after the 07:00 call: 2 half hours late" in first, first
     assert "No second meal by the 20:30 wrap" in second and "1 half hour late" in second, second
-    assert all("(SAG-AFTRA" in text and "meal period)" in text for text in (first, second))
+    assert all("(IATSE 2024, meal period)" in text for text in (first, second))
     assert "$" not in first + second
-    expect(row.locator("td").nth(column(cast, "Violations"))).to_have_text("2")
+    expect(row.locator("td").nth(column(crew, "Violations"))).to_have_text("2")
 
     # A crew member's ordinary day: no flag left on their row.
     enter_times(
@@ -245,8 +246,8 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
     expect(grip.locator("td").nth(column(crew, "Out"))).to_have_text("19:00")  # theirs is kept
     page.screenshot(path=output_dir / "dpr-day-1.png", full_page=True)
 
-    # The producer, who sees pay, reads the same report: the performer's overtime is costed.
-    check_the_overtime_as_the_producer(page, problems, page.url, performer)
+    # The producer, who sees pay, reads the same report: the grip's overtime is costed.
+    check_the_overtime_as_the_producer(page, problems, page.url, LONG_DAY)
 
     # Published: the PDF e-mailed to each producer and department head.
     page.get_by_role("button", name="Publish and send").click()
@@ -275,7 +276,7 @@ def test_a_coordinator_fills_day_1s_report_from_its_call_sheet_publishes_it_and_
 
 
 def check_the_overtime_as_the_producer(
-    office: Page, problems: list[str], url: str, performer: str
+    office: Page, problems: list[str], url: str, person: str
 ) -> None:
     browser = office.context.browser
     assert browser is not None
@@ -287,8 +288,8 @@ def check_the_overtime_as_the_producer(
     assert base
     log_in(page, base.group(0), "producer", DEMO_PASSWORD)
     page.goto(url)
-    overtime_column = column(table_after(page, "Cast"), "Overtime")
-    row = row_of(table_after(page, "Cast"), performer)
+    overtime_column = column(table_after(page, "Crew"), "Overtime")
+    row = row_of(table_after(page, "Crew"), person)
     assert dollars(cell(row, overtime_column)) > 0
     overtime = (
         page.locator("main table tbody tr")

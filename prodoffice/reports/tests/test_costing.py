@@ -199,7 +199,7 @@ def test_a_sixth_day_worked_pays_the_sixth_day_bands(shoot: Shoot) -> None:
     for n in range(6):
         shoot.works(grip, _weekday(n), "07:00", "15:30")
     saturday = shoot.costing(_weekday(5), grip)
-    assert saturday.rules == "IATSE 2021 (simplified)"
+    assert saturday.rules == "IATSE 2024"
     assert saturday.result is not None
     assert saturday.result.pay[0].label == "6th day, from call"
     assert saturday.result.total == Decimal("975.00")
@@ -242,17 +242,18 @@ def test_a_weekly_deal_grip_costs_a_fifth_of_the_week_not_nothing(shoot: Shoot) 
     )
     assert monday.note == (
         "Weekly deal: each day worked costs 1/5 of the weekly rate; overtime at the weekly "
-        "rate / 40 h an hour (IATSE 2021 (simplified))."
+        "rate / 40 h an hour (IATSE 2024)."
     )
 
 
 def test_a_flat_deal_says_why_it_is_not_costed_and_keeps_its_meal_penalty(
     shoot: Shoot,
 ) -> None:
-    # A SAG-AFTRA performer on a flat $5,000: lunch at 13:45, 45 min late, $25 + $35 = $60.
-    star = shoot.person("Flo Flat", rate="5000", per="flat", union="SAG-AFTRA", cast_number=2)
-    shoot.works(star, _weekday(0), "07:00", "19:00", ("13:45", "14:15"))
-    costing = shoot.costing(_weekday(0), star)
+    # A director of photography in IATSE on a flat $7,500: lunch at 13:45, 45 min late (past
+    # the 12-minute grace), two half hours, $7.50 + $10 = $17.50.
+    dp = shoot.person("Flo Flat", rate="7500", per="flat", union="IATSE Local 600")
+    shoot.works(dp, _weekday(0), "07:00", "19:00", ("13:45", "14:15"))
+    costing = shoot.costing(_weekday(0), dp)
     assert costing.note == (
         "Flat deal: paid as agreed, not by the day; only its meal penalties are costed."
     )
@@ -260,7 +261,7 @@ def test_a_flat_deal_says_why_it_is_not_costed_and_keeps_its_meal_penalty(
     assert (costing.result.regular, costing.result.overtime, costing.result.penalties) == (
         Decimal(0),
         Decimal(0),
-        Decimal("60.00"),
+        Decimal("17.50"),
     )
 
 
@@ -323,6 +324,6 @@ def test_a_union_member_on_a_production_not_signatory_is_costed_as_non_union(
     shoot.works(grip, _weekday(0))
     assert shoot.costing(_weekday(0), grip).rules.startswith("IATSE")
     production = shoot.world.production
-    production.not_signatory_to = ["IATSE"]
+    production.not_signatory_to = ["iatse"]
     production.save()
     assert shoot.costing(_weekday(0), grip).rules.startswith("California")

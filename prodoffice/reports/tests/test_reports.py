@@ -22,6 +22,7 @@ from prodoffice.reports.services import EntryTimes, edit_times, set_scene_result
 from prodoffice.reports.tests.support import (
     at,
     client_for,
+    entry_in_union,
     first_entry,
     office_access,
     sheet_with_cast,
@@ -70,12 +71,13 @@ def test_missing_times_are_flagged_on_the_page(demo: Production) -> None:
     assert b"missing times, flagged below" in page.content
 
 
-def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
+def test_a_late_meal_costs_an_iatse_meal_penalty_explained_on_page_and_pdf(
     demo: Production,
 ) -> None:
     report = start_report(access=office_access(), call_sheet=sheet_with_cast())
-    entry = first_entry(report, cast=True)
-    # First meal 6 h 40 min after a 07:00 call: 40 minutes late, two half hours, $25 + $35.
+    entry = entry_in_union(report, "IATSE Local 80")
+    # First meal 6 h 40 min after a 07:00 call: 40 minutes late, past the 12-minute grace,
+    # two half hours: $7.50 + $10 (IATSE Basic Agreement of 2024).
     edit_times(
         access=office_access(),
         entry=entry,
@@ -90,12 +92,12 @@ def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
     document = report_document(report, money=True)
     name = entry.engagement.contact.name
     (violation,) = [v for v in document.violations if v.name == name]
-    assert violation.amount == Decimal("60.00")
+    assert violation.amount == Decimal("17.50")
     assert "First meal 6 h 40 min after the 07:00 call" in violation.explanation
-    assert "2 half hours late, $25 + $35 = $60 (SAG-AFTRA 2023, meal period)" in (
+    assert "2 half hours late, $7.50 + $10 = $17.50 (IATSE 2024, meal period)" in (
         violation.explanation
     )
-    assert document.labour.penalties >= Decimal("60.00")
+    assert document.labour.penalties >= Decimal("17.50")
     page = client_for("producer").get(reverse("report_detail", args=["DEMO", report.pk]))
     assert violation.explanation in page.content.decode()
     assert b"Labour cost of the day" in page.content
@@ -107,6 +109,31 @@ def test_a_late_meal_costs_a_sag_aftra_meal_penalty_explained_on_page_and_pdf(
     text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
     assert squeezed(violation.explanation) in squeezed(text)
     assert squeezed(name) in squeezed(text)
+
+
+def test_a_performer_after_the_loaded_sag_aftra_term_is_not_costed_and_told_why(
+    demo: Production,
+) -> None:
+    # The demo shoots from December 2026; the SAG-AFTRA agreement loaded ran to Jun 30, 2026.
+    report = start_report(access=office_access(), call_sheet=sheet_with_cast())
+    entry = first_entry(report, cast=True)
+    edit_times(
+        access=office_access(),
+        entry=entry,
+        times=EntryTimes(
+            call=at(report, 7),
+            meal1_start=at(report, 13, 40),
+            meal1_end=at(report, 14, 10),
+            wrap=at(report, 18),
+            status="W",
+        ),
+    )
+    document = report_document(report, money=True)
+    line = next(p for p in document.cast if p.pk == entry.pk)
+    assert not line.costed
+    assert "runs Nov 9, 2023 to Jun 30, 2026" in line.rules
+    assert "load the agreement in force" in line.rules
+    assert not [v for v in document.violations if v.name == line.name]  # not priced as non-union
 
 
 def test_a_wrap_past_midnight_is_the_same_shoot_day_going_on(demo: Production) -> None:
@@ -241,7 +268,7 @@ def test_a_scene_marked_complete_counts_all_its_pages_after_a_partial(
 
 def test_the_office_sees_the_overtime_worked_without_the_money(demo: Production) -> None:
     report = start_report(access=office_access(), call_sheet=sheet_with_cast())
-    entry = first_entry(report, cast=True)
+    entry = entry_in_union(report, "IATSE Local 80")
     edit_times(
         access=office_access(),
         entry=entry,

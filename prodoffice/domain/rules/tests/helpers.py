@@ -10,9 +10,9 @@ from prodoffice.domain.rules.timecard import RatePer
 LA = ZoneInfo("America/Los_Angeles")
 RULE_SETS = load_rule_sets()
 MONDAY = date(2025, 3, 3)
-SAG = choose(RULE_SETS, on=MONDAY, union="SAG-AFTRA", role="cast")
-IATSE = choose(RULE_SETS, on=MONDAY, union="IATSE", role="crew")
-CALIFORNIA = choose(RULE_SETS, on=MONDAY, union=None, role="crew")
+SAG = choose(RULE_SETS, agreement="sag-aftra", on=MONDAY, role="cast")
+IATSE = choose(RULE_SETS, agreement="iatse", on=MONDAY, role="crew")
+CALIFORNIA = choose(RULE_SETS, agreement="california", on=MONDAY, role="crew")
 
 
 def at(clock: str, day: int = 0) -> datetime:

@@ -13,47 +13,72 @@ from prodoffice.domain.rules.tests.helpers import RULE_SETS, rules_named
 
 
 def test_every_shipped_rule_set_cites_its_source() -> None:
-    assert {rules.id for rules in RULE_SETS} >= {
-        "sag-aftra-performer",
-        "iatse-crew",
-        "california-non-union",
-    }
+    assert {rules.id for rules in RULE_SETS} >= {"sag-aftra", "iatse", "california"}
     assert all(len(rules.source) > 100 for rules in RULE_SETS)
 
 
-def test_a_newer_version_replaces_the_older_from_its_date() -> None:
-    sag = rules_named("sag-aftra-performer")
-    newer = dataclasses.replace(sag, version=sag.version + 3, effective_from=date(2026, 7, 1))
+def test_each_agreement_has_its_term_and_the_statute_none_that_ends() -> None:
+    iatse, sag, law = (rules_named(name) for name in ("iatse", "sag-aftra", "california"))
+    assert (iatse.version, iatse.valid_from, iatse.valid_to) == (
+        "2024",
+        date(2024, 8, 1),
+        date(2027, 7, 31),
+    )
+    assert sag.valid_to == date(2026, 6, 30)
+    assert law.valid_to is None and law.term == "from Jan 1, 2001"
+
+
+def test_a_newer_term_replaces_the_older_from_its_first_day() -> None:
+    sag = rules_named("sag-aftra")
+    newer = dataclasses.replace(
+        sag, version="2026", valid_from=date(2026, 7, 1), valid_to=date(2030, 6, 30)
+    )
     sets = (*RULE_SETS, newer)
-    assert choose(sets, on=date(2026, 6, 30), union="SAG-AFTRA", role="cast") is sag
-    assert choose(sets, on=date(2026, 7, 1), union="SAG-AFTRA", role="cast") is newer
+    assert choose(sets, agreement="sag-aftra", on=date(2026, 6, 30), role="cast") is sag
+    assert choose(sets, agreement="sag-aftra", on=date(2026, 7, 1), role="cast") is newer
 
 
 def test_non_union_cast_and_crew_share_the_california_rules() -> None:
     for role in ("cast", "crew"):
-        chosen = choose(RULE_SETS, on=date(2025, 1, 1), union=None, role=role)
-        assert chosen.id == "california-non-union"
+        chosen = choose(RULE_SETS, agreement="california", on=date(2025, 1, 1), role=role)
+        assert chosen.id == "california"
 
 
-def test_no_rule_set_before_an_agreement_takes_effect() -> None:
-    with pytest.raises(NoRuleSet, match="No work rules for SAG-AFTRA cast on Jan 1, 2020"):
-        choose(RULE_SETS, on=date(2020, 1, 1), union="SAG-AFTRA", role="cast")
+def test_a_day_after_the_agreement_ends_is_refused_with_its_term() -> None:
+    with pytest.raises(NoRuleSet) as refused:
+        choose(RULE_SETS, agreement="iatse", on=date(2027, 12, 3), role="crew")
+    assert str(refused.value) == (
+        "The IATSE Basic Agreement loaded runs Aug 1, 2024 to Jul 31, 2027; Dec 3, 2027 is "
+        "outside it: load the agreement in force."
+    )
 
 
-def test_a_union_for_another_role_is_not_chosen() -> None:
-    with pytest.raises(NoRuleSet, match="IATSE cast"):
-        choose(RULE_SETS, on=date(2025, 1, 1), union="IATSE", role="cast")
+def test_a_day_before_the_agreement_takes_effect_is_refused_too() -> None:
+    with pytest.raises(NoRuleSet, match="runs Nov 9, 2023 to Jun 30, 2026; Jan 1, 2020 is"):
+        choose(RULE_SETS, agreement="sag-aftra", on=date(2020, 1, 1), role="cast")
+
+
+def test_an_agreement_for_another_role_is_not_chosen() -> None:
+    with pytest.raises(NoRuleSet, match="The IATSE Basic Agreement covers crew, not cast"):
+        choose(RULE_SETS, agreement="iatse", on=date(2025, 1, 1), role="cast")
+
+
+def test_an_agreement_not_loaded_names_those_that_are() -> None:
+    with pytest.raises(NoRuleSet, match=r"No agreement 'wga' is loaded; choose one of .*iatse"):
+        choose(RULE_SETS, agreement="wga", on=date(2025, 1, 1), role="crew")
 
 
 def test_overtime_bands_must_start_at_zero_and_rise() -> None:
     data = {
         "id": "broken",
-        "version": 1,
+        "version": "1",
+        "agreement": "Broken Agreement",
         "name": "Broken",
         "short_name": "Broken",
         "union": None,
         "roles": ["crew"],
-        "effective_from": "2025-01-01",
+        "valid_from": "2025-01-01",
+        "valid_to": None,
         "source": "none",
         "meal": {
             "interval_hours": 6,
