@@ -76,7 +76,7 @@ def evaluate(card: TimeCard, rules: RuleSet) -> DayResult:
         worked_minutes=worked,
         meal_minutes=deducted,
         # A flat deal is paid as agreed, whatever the hours: nothing of the day to cost.
-        pay=() if hourly is None else pay_lines(card, rules, hourly, worked),
+        pay=pay_lines(card, rules, worked),
         violations=tuple(violations),
     )
 

@@ -84,6 +84,16 @@ class TimeCard:
             problems.append(f"{self.person}: the rate {self.rate} is negative.")
         if self.week_before < timedelta(0):
             problems.append(f"{self.person}: hours worked earlier in the week are negative.")
+        if self.guaranteed_hours is not None and self.guaranteed_hours <= 0:
+            problems.append(
+                f"{self.person}: guaranteed hours {self.guaranteed_hours} must be more than 0; "
+                "leave them empty for the rules' own."
+            )
+        if self.scheduled_hours is not None and self.scheduled_hours <= 0:
+            problems.append(
+                f"{self.person}: scheduled hours {self.scheduled_hours} must be more than 0; "
+                "leave them empty when the schedule does not say."
+            )
         if not 1 <= self.day_of_workweek <= 7:
             problems.append(
                 f"{self.person}: day {self.day_of_workweek} of the workweek is not 1 to 7."

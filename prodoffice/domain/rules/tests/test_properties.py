@@ -6,11 +6,15 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from prodoffice.domain.rules import Meal, RuleSet, TimeCard, evaluate, week_so_far
-from prodoffice.domain.rules.tests.helpers import LA, RULE_SETS, rules_named
+from prodoffice.domain.rules.pay import hourly_rate
+from prodoffice.domain.rules.ruleset import Bands
+from prodoffice.domain.rules.tests.helpers import IATSE, LA, RULE_SETS, rules_named
+from prodoffice.domain.rules.timecard import RatePer
 
 RULES = st.sampled_from(RULE_SETS)
 RATES = st.decimals(min_value=0, max_value=5000, places=2)
@@ -18,6 +22,9 @@ START = datetime(2025, 1, 1, tzinfo=LA)
 GAPS = st.integers(0, 600)
 MEAL_LENGTHS = st.integers(30, 90)
 RESTS = st.none() | st.integers(0, 20 * 60)
+DEALS: tuple[RatePer, ...] = ("hour", "day", "week", "flat")
+# A deal's guarantee a day (a weekly deal's is five times it): none (the rules' own), 8, 10, 12.
+DAILY_GUARANTEES = st.sampled_from([None, 8, 10, 12])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,12 +55,14 @@ def days(
         meals.append(Meal(start.astimezone(LA), moment.astimezone(LA)))
     gaps.append(draw(gap.filter(lambda minutes: minutes > 0)))
     rested = draw(rest)
+    rate_per: RatePer = draw(st.sampled_from(DEALS[:3]))
+    guarantee = draw(DAILY_GUARANTEES)
     card = TimeCard(
         person="Random",
         call=call,
         wrap=(moment + timedelta(minutes=gaps[-1])).astimezone(LA),
         rate=draw(RATES),
-        rate_per=draw(st.sampled_from(["hour", "day", "week"])),
+        rate_per=rate_per,
         meals=tuple(meals),
         previous_wrap=(
             None
@@ -62,6 +71,10 @@ def days(
         ),
         week_before=timedelta(minutes=draw(st.integers(0, 70 * 60))),
         day_of_workweek=draw(st.integers(1, 7)),
+        guaranteed_hours=(
+            None if guarantee is None else Decimal(guarantee * (5 if rate_per == "week" else 1))
+        ),
+        holiday=draw(st.booleans()),
     )
     return Day(card, tuple(gaps), rested)
 
@@ -130,12 +143,102 @@ def test_a_forced_call_only_when_rest_was_short(day: Day, rules: RuleSet) -> Non
     assert len(forced) == (1 if short else 0)
 
 
-@settings(max_examples=100, deadline=None)
-@given(days(), RULES, st.integers(1, 300))
-def test_working_later_never_costs_less(day: Day, rules: RuleSet, more: int) -> None:
+@pytest.mark.parametrize("holiday", [False, True], ids=["workday", "holiday"])
+@pytest.mark.parametrize("day_of_workweek", range(1, 8))
+@pytest.mark.parametrize("rate_per", DEALS)
+@pytest.mark.parametrize("rules", RULE_SETS, ids=lambda rules: rules.id)
+@settings(max_examples=15, deadline=None)
+@given(days(), st.integers(1, 300))
+def test_working_later_never_costs_less(
+    rules: RuleSet,
+    rate_per: RatePer,
+    day_of_workweek: int,
+    holiday: bool,
+    day: Day,
+    more: int,
+) -> None:
+    """Under every rule set, for every deal, every day of the workweek, holiday or not."""
     assert day.card.wrap is not None
-    later = dataclasses.replace(day.card, wrap=day.card.wrap + timedelta(minutes=more))
-    assert evaluate(later, rules).total >= evaluate(day.card, rules).total
+    guarantee = day.card.guaranteed_hours
+    if guarantee is not None and (rate_per == "week") != (day.card.rate_per == "week"):
+        guarantee = guarantee * 5 if rate_per == "week" else guarantee / 5
+    today = dataclasses.replace(
+        day.card,
+        rate_per=rate_per,
+        day_of_workweek=day_of_workweek,
+        holiday=holiday,
+        guaranteed_hours=guarantee,
+    )
+    later = dataclasses.replace(today, wrap=day.card.wrap + timedelta(minutes=more))
+    assert evaluate(later, rules).total >= evaluate(today, rules).total
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(), RULES)
+def test_pay_lines_add_up_to_the_day_and_each_is_within_a_cent_of_its_time(
+    day: Day, rules: RuleSet
+) -> None:
+    result = evaluate(day.card, rules)
+    hourly = hourly_rate(day.card, rules)
+    assert hourly is not None
+    exact = [hourly * line.multiplier * line.minutes / 60 for line in result.pay]
+    assert sum(line.amount for line in result.pay) == result.regular + result.overtime
+    assert abs(result.regular + result.overtime - sum(exact, Decimal(0))) <= Decimal("0.005")
+    assert all(
+        abs(line.amount - share) < Decimal("0.01")
+        for line, share in zip(result.pay, exact, strict=True)
+    )
+
+
+def _split(bands: Bands, at: Decimal) -> Bands:
+    """The same bands with one more edge at `at` hours, paying what the band it falls in pays."""
+    if any(start == at for start, _ in bands):
+        return bands
+    within = max((b for b in bands if b[0] < at), key=lambda band: band[0])
+    return tuple(sorted((*bands, (at, within[1]))))
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(), RULES, st.integers(1, 16 * 60))
+def test_splitting_a_pay_band_in_two_changes_nothing(day: Day, rules: RuleSet, minute: int) -> None:
+    """Two pieces of a band cost what the band costs: money is rounded once for the day, not
+    once a piece (which made a day of one band at 1.5x cost a cent less than the same minutes
+    cut in two by the weekly limit)."""
+    at = Decimal(minute) / 60
+    overtime = rules.overtime
+    split = dataclasses.replace(
+        rules,
+        overtime=dataclasses.replace(
+            overtime,
+            daily=_split(overtime.daily, at),
+            sixth_day=None if overtime.sixth_day is None else _split(overtime.sixth_day, at),
+            seventh_day=(
+                None if overtime.seventh_day is None else _split(overtime.seventh_day, at)
+            ),
+        ),
+    )
+    assert evaluate(day.card, split).total == evaluate(day.card, rules).total
+
+
+@settings(max_examples=150, deadline=None)
+@given(days(), RULES, st.data())
+def test_splitting_the_day_with_a_break_too_short_for_a_meal_changes_nothing(
+    day: Day, rules: RuleSet, data: st.DataObject
+) -> None:
+    """A break shorter than a meal is worked time: the day cut in two by one costs the same."""
+    card = day.card
+    assert card.call is not None
+    assert card.wrap is not None
+    length = (card.wrap - card.call) // timedelta(minutes=1)
+    start = card.call + timedelta(minutes=data.draw(st.integers(0, length)))
+    short = timedelta(minutes=data.draw(st.integers(1, rules.meal.minimum_minutes - 1)))
+    if start + short > card.wrap or any(
+        m.start is not None and m.end is not None and m.start < start + short and start < m.end
+        for m in card.meals
+    ):
+        return
+    broken = dataclasses.replace(card, meals=(*card.meals, Meal(start, start + short)))
+    assert evaluate(broken, rules).total == evaluate(card, rules).total
 
 
 # hypothesis bounds are naive; the times drawn carry Los Angeles' zone.
@@ -212,8 +315,23 @@ def test_more_straight_time_earlier_in_the_week_never_lowers_todays_cost(
     assert evaluate(longer_week, rules).total >= evaluate(day.card, rules).total
 
 
+# Found by this property (issue 12, item 9): IATSE rules, call 00:00, wrap 08:19 (8.4 h paid),
+# 40 h of straight time before: on day 1 all of it is past 40 h in the week at 1.5x, cut in two
+# pieces at 8 h, each rounded apart ($80.12 with the $80 meal penalty); on day 6 it is one
+# piece of the 6th day's 1.5x ($80.11).
+KNOWN_SPLIT = TimeCard(
+    person="Random",
+    call=datetime(2025, 1, 1, 0, 0, tzinfo=LA),
+    wrap=datetime(2025, 1, 1, 8, 19, tzinfo=LA),
+    rate=Decimal("0.35"),
+    rate_per="week",
+    week_before=timedelta(hours=40),
+)
+
+
 @settings(max_examples=150, deadline=None)
 @given(days(), RULES, st.integers(1, 7), st.integers(1, 7))
+@example(Day(KNOWN_SPLIT, (499,), None), IATSE, 1, 6)
 def test_a_later_day_of_the_workweek_never_costs_less(
     day: Day, rules: RuleSet, one: int, other: int
 ) -> None:
@@ -232,8 +350,16 @@ def test_a_weekly_rate_of_five_day_rates_costs_a_day_as_the_day_rate_does(
 ) -> None:
     """Where a week buys 5 days of the rules' paid day (40 h = 5 x 8 h)."""
     rules = rules_named(rule_set_id)
-    on_day = dataclasses.replace(day.card, rate_per="day")
-    on_week = dataclasses.replace(day.card, rate=day.card.rate * 5, rate_per="week")
+    daily = day.card.guaranteed_hours
+    if daily is not None and day.card.rate_per == "week":
+        daily /= 5
+    on_day = dataclasses.replace(day.card, rate_per="day", guaranteed_hours=daily)
+    on_week = dataclasses.replace(
+        day.card,
+        rate=day.card.rate * 5,
+        rate_per="week",
+        guaranteed_hours=None if daily is None else daily * 5,
+    )
     assert evaluate(on_week, rules).total == evaluate(on_day, rules).total
 
 
