@@ -3,8 +3,9 @@
     .venv/bin/python bench/rules.py [--cards N] [--seed S]
 
 Builds N random valid time cards (default 100,000: 0-3 meals, some late, some wraps past
-midnight, some short turnarounds, hourly and day rates), evaluates each under each shipped
-rule set, and prints a Markdown table of cards a second, best of 3 runs.
+midnight, some short turnarounds, hourly and day rates, a fifth with a non-deductible breakfast,
+some on a six-day or location week), evaluates each under each shipped rule set, and prints a
+Markdown table of cards a second, best of 3 runs.
 """
 
 from __future__ import annotations
@@ -22,18 +23,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from prodoffice.domain.rules import Meal, TimeCard, evaluate, load_rule_sets  # noqa: E402
+from prodoffice.domain.rules.timecard import Workweek  # noqa: E402
 
 LA = ZoneInfo("America/Los_Angeles")
+
+
+WORKWEEKS: tuple[Workweek, ...] = ("5-day studio", "5-day studio", "6-day studio", "6-day location")
 
 
 def random_card(rng: random.Random) -> TimeCard:
     call = datetime(2025, 1, 1, tzinfo=LA) + timedelta(minutes=rng.randrange(365 * 24 * 60))
     moment, meals = call, []
+    ndb = None
+    if rng.random() < 0.2:  # a breakfast of 10 to 30 minutes in the first two and a half hours
+        start = call + timedelta(minutes=rng.randrange(0, 150))
+        moment = start + timedelta(minutes=rng.choice((10, 15, 15, 30, 30)))
+        ndb = Meal(start, moment)
     for _ in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
         start = moment + timedelta(minutes=rng.randrange(120, 450))
         moment = start + timedelta(minutes=rng.choice((20, 30, 30, 45, 60, 75)))
         meals.append(Meal(start, moment))
     day_rate = rng.random() < 0.3
+    day = rng.randrange(1, 8)
+    first, rest = day == 1, (30 * 60, 70 * 60)
     return TimeCard(
         person="Bench",
         call=call,
@@ -41,9 +53,12 @@ def random_card(rng: random.Random) -> TimeCard:
         rate=Decimal(rng.randrange(2000, 150000 if day_rate else 9000)) / 100,
         rate_per="day" if day_rate else "hour",
         meals=tuple(meals),
-        previous_wrap=call - timedelta(minutes=rng.randrange(8 * 60, 16 * 60)),
-        week_before=timedelta(hours=rng.randrange(0, 60)),
-        day_of_workweek=rng.randrange(1, 8),
+        # The first day of a workweek follows a weekend: 30 to 70 hours of rest.
+        previous_wrap=call - timedelta(minutes=rng.randrange(*(rest if first else (480, 960)))),
+        week_before=timedelta(hours=0 if first else rng.randrange(0, 60)),
+        day_of_workweek=day,
+        ndb=ndb,
+        workweek=rng.choice(WORKWEEKS),
     )
 
 

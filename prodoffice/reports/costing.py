@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
@@ -68,16 +68,25 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
     zone = ZoneInfo(production.time_zone)
     people = [e.engagement_id for e in entries]
     week_starts = workweek_start(day.date, production.workweek_starts)
-    days_before = worked_before(people, since=min(week_starts, day.date - HISTORY), before=day.date)
+    # From the start of the workweek before: its length decides the weekly rest owed today.
+    last_week_starts = week_starts - timedelta(days=7)
+    days_before = worked_before(
+        people, since=min(last_week_starts, day.date - HISTORY), before=day.date
+    )
     previous: dict[int, datetime] = {}
     earlier: defaultdict[int, list[EntryTimes]] = defaultdict(list)
+    last_week: defaultdict[int, int] = defaultdict(int)
     for person, days in days_before.items():
         for on, times in days:
             if times.wrap is not None:
                 previous[person] = times.wrap  # days are in date order: the last one stays
             # A day without a call or a wrap is no day worked.
-            if on >= week_starts and times.call is not None and times.wrap is not None:
+            if times.call is None or times.wrap is None:
+                continue
+            if on >= week_starts:
                 earlier[person].append(times)
+            elif on >= last_week_starts:
+                last_week[person] += 1
     declined = frozenset(production.not_signatory_to)
     return {
         entry.pk: _costed(
@@ -87,6 +96,7 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
             previous.get(entry.engagement_id),
             earlier[entry.engagement_id],
             declined=declined,
+            days_last_week=last_week[entry.engagement_id],
         )
         for entry in entries
     }
@@ -141,6 +151,7 @@ def _costed(
     earlier: list[EntryTimes],
     *,
     declined: frozenset[str] = frozenset(),
+    days_last_week: int = 0,
 ) -> Costing:
     engagement = entry.engagement
     sets = rule_sets()
@@ -161,6 +172,9 @@ def _costed(
     card = time_card(
         entry, person=person, zone=zone, rate=rate, rate_per=rate_per, previous_wrap=previous_wrap
     )
+    # The weekend rest follows the week before: six days worked owe a shorter one (IATSE 32 h
+    # against 54). Studio until the production can say it is on an overnight location.
+    card = replace(card, workweek="6-day studio" if days_last_week >= 6 else "5-day studio")
     if earlier:
         # The earlier days under today's rules (a new agreement mid-week is not split).
         week = week_so_far((_card(times, card) for times in earlier), rules)

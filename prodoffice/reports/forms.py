@@ -87,6 +87,9 @@ class TimesForm(forms.Form):
     call = _moment("In")
     makeup = _moment("Make-up and wardrobe")
     on_set = _moment("On set")
+    # A non-deductible breakfast: paid, before the 1st meal; the rules say whether it moves it.
+    ndb_start = _moment("NDB start")
+    ndb_end = _moment("NDB end")
     meal1_start = _moment("1st meal start")
     meal1_end = _moment("1st meal end")
     meal2_start = _moment("2nd meal start")

@@ -159,8 +159,8 @@ _CAST_TIMES = (("pickup", "PU"), ("makeup", "MU"), ("on_set", "Set"), ("dismisse
 def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
     times = person.times
 
-    def meal(number: int) -> str:
-        start, end = times[f"meal{number}_start"], times[f"meal{number}_end"]
+    def meal(pair: str) -> str:
+        start, end = times[f"{pair}_start"], times[f"{pair}_end"]
         if start is None and end is None:
             return ""
         return f"{clock(start) or '?'}-{clock(end) or '?'}"
@@ -183,8 +183,9 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
         "role": person.role,
         "status": person.status,
         "call": clock(times["call"], day),
-        "meal1": meal(1),
-        "meal2": meal(2),
+        "ndb": meal("ndb"),
+        "meal1": meal("meal1"),
+        "meal2": meal("meal2"),
         "wrap": clock(times["wrap"], day),
         "day": " · ".join(
             f"{short} {clock(times[name], day)}" for name, short in _CAST_TIMES if times.get(name)

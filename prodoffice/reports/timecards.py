@@ -13,7 +13,16 @@ from prodoffice.domain.rules import Meal, TimeCard
 from prodoffice.domain.rules.timecard import RatePer
 from prodoffice.reports.models import DailyReport
 
-TIME_FIELDS = ("call", "meal1_start", "meal1_end", "meal2_start", "meal2_end", "wrap")
+TIME_FIELDS = (
+    "call",
+    "ndb_start",
+    "ndb_end",
+    "meal1_start",
+    "meal1_end",
+    "meal2_start",
+    "meal2_end",
+    "wrap",
+)
 # The performer's day between in and out: recorded and checked for order, not costed.
 CAST_TIME_FIELDS = ("pickup", "makeup", "on_set", "dismissed_set")
 TIME_LABELS = {
@@ -21,6 +30,8 @@ TIME_LABELS = {
     "call": "in",
     "makeup": "make-up and wardrobe",
     "on_set": "on set",
+    "ndb_start": "NDB start",
+    "ndb_end": "NDB end",
     "meal1_start": "1st meal start",
     "meal1_end": "1st meal end",
     "meal2_start": "2nd meal start",
@@ -38,6 +49,8 @@ def local_zone(report: DailyReport) -> ZoneInfo:
 
 class Times(Protocol):
     call: datetime | None
+    ndb_start: datetime | None
+    ndb_end: datetime | None
     meal1_start: datetime | None
     meal1_end: datetime | None
     meal2_start: datetime | None
@@ -50,6 +63,8 @@ class EntryTimes:
     """One person's times as entered; None is a time not known yet (flagged, never guessed)."""
 
     call: datetime | None = None
+    ndb_start: datetime | None = None  # a non-deductible breakfast: paid, before the 1st meal
+    ndb_end: datetime | None = None
     meal1_start: datetime | None = None
     meal1_end: datetime | None = None
     meal2_start: datetime | None = None
@@ -85,6 +100,9 @@ def time_card(
         )
         if start is not None or end is not None
     )
+    ndb = None
+    if entry.ndb_start is not None or entry.ndb_end is not None:
+        ndb = Meal(local(entry.ndb_start), local(entry.ndb_end))
     return TimeCard(
         person=person,
         call=local(entry.call),
@@ -93,6 +111,7 @@ def time_card(
         rate_per=rate_per,
         meals=meals,
         previous_wrap=local(previous_wrap),
+        ndb=ndb,
     )
 
 
@@ -104,11 +123,17 @@ _PROBLEM_FIELDS = (
     (re.compile(r"meal (\d) ends"), "meal{}_end"),
     (re.compile(r"meal (\d) \(.*outside the day"), "meal{}_start"),
     (re.compile(r"meals .* overlap"), "meal2_start"),
+    (re.compile(r"the NDB ends \("), "ndb_end"),
+    (re.compile(r"the NDB \(.*longer than an hour"), "ndb_end"),
+    (re.compile(r"the NDB \(.*(outside the day|after the first meal)"), "ndb_start"),
     (re.compile(r"time zone"), "call"),
 )
 
 
-_MISSING = re.compile(r": no (call|wrap) \(|meal \d has no (start|end) time")
+_MISSING = re.compile(
+    r": no (call|wrap) \(|meal \d has no (start|end) time"
+    r"|the NDB \(non-deductible breakfast\) has no"
+)
 
 
 def time_errors(card: TimeCard) -> dict[str, str]:

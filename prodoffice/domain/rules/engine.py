@@ -2,7 +2,8 @@
 
 Everything is counted in whole minutes and paid in Decimal cents; no amount is ever a float.
 The parts live apart: `pay` (deals, overtime bands, guarantees), `meals` (worked time, meal
-penalties), `rest` (forced calls); this module puts one day together and adds up a week.
+penalties and the NDB), `rest` (forced calls, invaded and weekly rest); this module puts one day
+together and adds up a week.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import timedelta
 
 from prodoffice.domain.rules.meals import meal_violations, worked_minutes
 from prodoffice.domain.rules.pay import hourly_rate, pay_lines, pieces
-from prodoffice.domain.rules.rest import forced_call
+from prodoffice.domain.rules.rest import rest_violation
 from prodoffice.domain.rules.results import ONE, DayResult, PayLine, Violation
 from prodoffice.domain.rules.ruleset import RuleSet
 from prodoffice.domain.rules.timecard import TimeCard, minute_of
@@ -67,7 +68,7 @@ def evaluate(card: TimeCard, rules: RuleSet) -> DayResult:
     violations = meal_violations(
         card, rules, hourly, minute_of(card.call), minute_of(card.wrap), taken
     )
-    rest = forced_call(card, rules, hourly, minute_of(card.call))
+    rest = rest_violation(card, rules, hourly, minute_of(card.call))
     if rest is not None:
         violations.append(rest)
     return DayResult(

@@ -1,4 +1,5 @@
-"""Meal periods: worked time less deducted meals, and each late meal's penalty."""
+"""Meal periods: worked time less deducted meals, each late meal's penalty, and the
+non-deductible breakfast (NDB) that moves the first meal's deadline."""
 
 from __future__ import annotations
 
@@ -48,13 +49,20 @@ def meal_violations(
     interval = int(rules.meal.interval_hours * 60)
     violations: list[Violation] = []
     # Words are only built for a violation: most cards have none, and formatting is the cost.
-    since, since_at, since_meal = call, card.call, -1
+    since, since_at, since_meal = call, card.call, CALL
+    breakfast = card.ndb
+    if breakfast is not None:
+        assert breakfast.end is not None  # validate() said so
+        if ndb_counts(card, rules, call):
+            since, since_at, since_meal = minute_of(breakfast.end), breakfast.end, NDB
     for number, (start, end, start_at, end_at) in enumerate(taken):
         if start > since + interval:
             what = (
                 f"{ordinal(number)} meal {duration(start - since)} after "
                 f"{_since(since_at, since_meal)}"
             )
+            if number == 0:
+                what += _no_ndb(card, rules, since_meal)
             late = start - since - interval
             violation = _meal_penalty(rules, hourly, what, start_at, late, len(violations))
             if violation is not None:
@@ -65,6 +73,8 @@ def meal_violations(
             f"No {ordinal(len(taken)).lower()} meal by the {card.wrap:%H:%M} wrap, "
             f"{duration(wrap - since)} after {_since(since_at, since_meal)}"
         )
+        if not taken:
+            what += _no_ndb(card, rules, since_meal)
         late = wrap - since - interval
         violation = _meal_penalty(rules, hourly, what, card.wrap, late, len(violations))
         if violation is not None:
@@ -72,9 +82,50 @@ def meal_violations(
     return violations
 
 
+CALL, NDB = -1, -2  # what the meal clock runs from, when not from the end of a meal
+
+
+def ndb_counts(card: TimeCard, rules: RuleSet, call: int) -> bool:
+    """Whether the card's breakfast is an NDB under these rules: long enough, soon enough after
+    the call. One that is not is simply worked time, and the meal clock runs from the call."""
+    return _why_no_ndb(card, rules, call) is None
+
+
+def _why_no_ndb(card: TimeCard, rules: RuleSet, call: int) -> str | None:
+    breakfast, ndb = card.ndb, rules.meal.ndb
+    assert breakfast is not None
+    assert breakfast.start is not None
+    assert breakfast.end is not None
+    if ndb is None:
+        return f"{rules.short_name} knows no non-deductible breakfast"
+    length = minute_of(breakfast.end) - minute_of(breakfast.start)
+    if length < ndb.minimum_minutes:
+        return f"{duration(length)}, not the {duration(ndb.minimum_minutes)} an NDB needs"
+    late = minute_of(breakfast.start) - call
+    if ndb.within_minutes_of_call is not None and late > ndb.within_minutes_of_call:
+        return (
+            f"given {duration(late)} after the call, not within "
+            f"{duration(ndb.within_minutes_of_call)}"
+        )
+    return None
+
+
+def _no_ndb(card: TimeCard, rules: RuleSet, since_meal: int) -> str:
+    """Why a breakfast on the card did not move the first meal's deadline, for the words."""
+    if since_meal != CALL or card.ndb is None:
+        return ""
+    assert card.call is not None
+    assert card.ndb.start is not None
+    assert card.ndb.end is not None
+    why = _why_no_ndb(card, rules, minute_of(card.call))
+    return f" (the {card.ndb.start:%H:%M}-{card.ndb.end:%H:%M} breakfast is no NDB: {why})"
+
+
 def _since(moment: datetime, meal: int) -> str:
-    if meal < 0:
+    if meal == CALL:
         return f"the {moment:%H:%M} call"
+    if meal == NDB:
+        return f"the end of the NDB at {moment:%H:%M}"
     return f"the end of the {ordinal(meal).lower()} meal at {moment:%H:%M}"
 
 

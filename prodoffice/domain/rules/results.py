@@ -16,7 +16,9 @@ TWO = Decimal(2)
 SIXTY = Decimal(60)
 
 PayKind = Literal["regular", "overtime", "double_time", "guarantee"]
-ViolationKind = Literal["meal_penalty", "forced_call"]
+# forced_call: a daily rest cut short, paid as a day's pay capped (SAG-AFTRA); rest_invasion: the
+# invaded hours paid again (IATSE); weekly_rest: the weekly or weekend rest cut short.
+ViolationKind = Literal["meal_penalty", "forced_call", "rest_invasion", "weekly_rest"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -16,6 +16,12 @@ SETS = Path(__file__).parent / "sets"
 Role = Literal["cast", "crew"]
 PenaltyUnit = Literal["half_hour", "hour_of_pay"]
 RestPenaltyKind = Literal["day_pay_capped", "invaded_hours"]
+# When an agreement allows a shorter rest: a first call of the week no earlier than a time, after a
+# six-day week, on (overnight) location, after a six-day week on location.
+RestCondition = Literal[
+    "first_call_not_before", "six_day_week", "location", "six_day_location_week"
+]
+REST_CONDITIONS = ("first_call_not_before", "six_day_week", "location", "six_day_location_week")
 # Overtime bands: from this many hours worked in the day, pay this multiple of the hourly rate.
 Bands = tuple[tuple[Decimal, Decimal], ...]
 
@@ -34,6 +40,31 @@ class MealRules:
     penalty_unit: PenaltyUnit
     amounts: tuple[Decimal, ...]  # per half hour late, in order; the last repeats
     max_per_day: int | None  # hour_of_pay: California pays one hour per workday at most
+    ndb: NdbRules | None = None  # None: a non-deductible breakfast does not move the meal clock
+
+
+@dataclass(frozen=True, slots=True)
+class NdbRules:
+    """A non-deductible breakfast: a paid break early in the day after which the first meal is
+    due a meal interval after the breakfast ends, not after the call."""
+
+    minimum_minutes: int  # a shorter breakfast is no NDB: the meal clock runs from the call
+    within_minutes_of_call: int | None  # it must start this soon after the call; None: any time
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RestReduction:
+    """A shorter rest an agreement allows, and when."""
+
+    hours: Decimal
+    when: RestCondition
+    not_before: time | None  # first_call_not_before: the call's wall-clock time is this or later
+    source: str
+
+    @property
+    def minutes(self) -> int:
+        return int(self.hours * 60)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +95,15 @@ class RestRules:
     penalty: RestPenaltyKind
     cap: Decimal | None  # day_pay_capped: a day's pay, or this, whichever is less
     multiplier: Decimal  # invaded_hours: each invaded hour paid at this multiple, on top
+    cap_weekly: Decimal | None = None  # day_pay_capped, on a weekly deal: its own cap
+    reduced: tuple[RestReduction, ...] = ()  # shorter daily rests allowed, and when
+    # The rest before the first day worked in a workweek (SAG-AFTRA's weekly rest, IATSE's
+    # weekend rest); None: no weekly rest, only the daily one.
+    weekly_hours: Decimal | None = None
+    weekly_reduced: tuple[RestReduction, ...] = ()
+    # The two rests in whole minutes, read once: every card is checked against one of them.
+    minimum_minutes: int = 0
+    weekly_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +208,7 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
             penalty_unit=penalty["unit"],
             amounts=tuple(Decimal(amount) for amount in penalty.get("amounts", ())),
             max_per_day=penalty.get("max_per_day"),
+            ndb=_ndb(data["id"], meal.get("ndb")),
         ),
         overtime=OvertimeRules(
             rounding_minutes=int(overtime["rounding_minutes"]),
@@ -183,17 +224,56 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
             weekly_multiplier=Decimal(overtime.get("weekly_multiplier", "1.5")),
             weekly_deal=_weekly_deal(data["id"], overtime.get("weekly_deal")),
         ),
-        rest=(
-            None
-            if rest is None
-            else RestRules(
-                minimum_hours=Decimal(str(rest["minimum_hours"])),
-                penalty=rest["penalty"],
-                cap=Decimal(rest["cap"]) if rest.get("cap") is not None else None,
-                multiplier=Decimal(rest.get("multiplier", "1")),
-            )
-        ),
+        rest=None if rest is None else _rest(data["id"], rest),
     )
+
+
+def _ndb(rule_set_id: str, ndb: dict[str, Any] | None) -> NdbRules | None:
+    if ndb is None:
+        return None
+    minimum, within = int(ndb["minimum_minutes"]), ndb.get("within_hours_of_call")
+    if minimum <= 0 or (within is not None and Decimal(str(within)) <= 0):
+        raise ValueError(f"{rule_set_id}: an NDB lasts some minutes within some hours of call")
+    return NdbRules(
+        minimum_minutes=minimum,
+        within_minutes_of_call=None if within is None else int(Decimal(str(within)) * 60),
+        source=ndb["source"],
+    )
+
+
+def _rest(rule_set_id: str, rest: dict[str, Any]) -> RestRules:
+    weekly = rest.get("weekly_hours")
+    return RestRules(
+        minimum_hours=Decimal(str(rest["minimum_hours"])),
+        penalty=rest["penalty"],
+        cap=Decimal(rest["cap"]) if rest.get("cap") is not None else None,
+        multiplier=Decimal(rest.get("multiplier", "1")),
+        cap_weekly=Decimal(rest["cap_weekly"]) if rest.get("cap_weekly") is not None else None,
+        reduced=_reductions(rule_set_id, rest.get("reduced", [])),
+        weekly_hours=None if weekly is None else Decimal(str(weekly)),
+        weekly_reduced=_reductions(rule_set_id, rest.get("weekly_reduced", [])),
+        minimum_minutes=int(Decimal(str(rest["minimum_hours"])) * 60),
+        weekly_minutes=None if weekly is None else int(Decimal(str(weekly)) * 60),
+    )
+
+
+def _reductions(rule_set_id: str, rows: list[dict[str, Any]]) -> tuple[RestReduction, ...]:
+    reductions = []
+    for row in rows:
+        if row["when"] not in REST_CONDITIONS:
+            raise ValueError(f"{rule_set_id}: unknown rest reduction condition {row['when']!r}")
+        not_before = row.get("not_before")
+        if (row["when"] == "first_call_not_before") != (not_before is not None):
+            raise ValueError(f"{rule_set_id}: a first-call reduction, and only it, names a time")
+        reductions.append(
+            RestReduction(
+                hours=Decimal(str(row["hours"])),
+                when=row["when"],
+                not_before=None if not_before is None else time.fromisoformat(not_before),
+                source=row["source"],
+            )
+        )
+    return tuple(reductions)
 
 
 def _bands(rows: list[list[Any]]) -> Bands:

@@ -6,10 +6,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, get_args
 
 # A flat deal is paid as agreed, not by the day: its hours are not costed, fixed penalties are.
 RatePer = Literal["hour", "day", "week", "flat"]
+# How the production works its weeks, which some rest reductions depend on. "Location" is an
+# overnight location (SAG-AFTRA's word; IATSE says distant location): the company stays away.
+Workweek = Literal["5-day studio", "6-day studio", "5-day location", "6-day location"]
+WORKWEEKS: tuple[Workweek, ...] = get_args(Workweek)
+# A breakfast break of more than an hour is a meal: every rule set here deducts a meal of 30
+# minutes to an hour, and none knows a paid breakfast that long.
+LONGEST_NDB_MINUTES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,11 @@ class TimeCard:
     scheduled_hours: Decimal | None = None
     # A non-deductible breakfast, start and end (item 3); None when none was given.
     ndb: Meal | None = None
+    # The week the rest before this day follows: on the first day of a workweek the weekly rest
+    # owed depends on the days worked in the week before (5 or 6), and on an overnight location
+    # some agreements allow shorter rests (the DPR reads the days from the person's reports;
+    # location would come from the production's settings).
+    workweek: Workweek = "5-day studio"
 
     def validate(self) -> tuple[str, ...]:
         """What stops this card from being costed, each as a sentence a coordinator can act on."""
@@ -60,6 +72,8 @@ class TimeCard:
             problems.append(f"{self.person}: no wrap (out) time; enter it before costing the day.")
         times = [t for t in (self.call, self.wrap, self.previous_wrap) if t is not None]
         times += [t for meal in self.meals for t in (meal.start, meal.end) if t is not None]
+        if self.ndb is not None:
+            times += [t for t in (self.ndb.start, self.ndb.end) if t is not None]
         if len({t.tzinfo is None for t in times}) > 1:
             problems.append(
                 f"{self.person}: some times carry a time zone and some do not; use one kind."
@@ -80,6 +94,7 @@ class TimeCard:
                 f"today's call {self.call:%a %H:%M}."
             )
         problems += self._meal_problems()
+        problems += self._ndb_problems()
         if self.rate < 0:
             problems.append(f"{self.person}: the rate {self.rate} is negative.")
         if self.week_before < timedelta(0):
@@ -98,7 +113,51 @@ class TimeCard:
             problems.append(
                 f"{self.person}: day {self.day_of_workweek} of the workweek is not 1 to 7."
             )
+        if self.workweek not in WORKWEEKS:
+            problems.append(
+                f"{self.person}: the workweek {self.workweek!r} is not one of "
+                f"{', '.join(WORKWEEKS)}."
+            )
         return tuple(problems)
+
+    def _ndb_problems(self) -> list[str]:
+        """A non-deductible breakfast must be a short paid break inside the day, before the
+        first meal; whether it moves the meal clock is the rule set's to say (`meals`)."""
+        ndb = self.ndb
+        if ndb is None:
+            return []
+        if ndb.start is None or ndb.end is None:
+            missing = "start" if ndb.start is None else "end"
+            return [
+                f"{self.person}: the NDB (non-deductible breakfast) has no {missing} time; "
+                "enter it, or remove the NDB if none was given."
+            ]
+        if ndb.end <= ndb.start:
+            return [
+                f"{self.person}: the NDB ends ({ndb.end:%H:%M}) before it starts "
+                f"({ndb.start:%H:%M})."
+            ]
+        problems: list[str] = []
+        if (self.call is not None and ndb.start < self.call) or (
+            self.wrap is not None and ndb.end > self.wrap
+        ):
+            problems.append(
+                f"{self.person}: the NDB ({ndb.start:%H:%M}-{ndb.end:%H:%M}) is outside the "
+                "day from call to wrap; a breakfast before the call is not on the clock."
+            )
+        if ndb.end - ndb.start > timedelta(minutes=LONGEST_NDB_MINUTES):
+            problems.append(
+                f"{self.person}: the NDB ({ndb.start:%H:%M}-{ndb.end:%H:%M}) is longer than "
+                "an hour; a break that long is a meal: enter it as one."
+            )
+        starts = [meal.start for meal in self.meals if meal.start is not None]
+        if starts and ndb.end > min(starts):
+            problems.append(
+                f"{self.person}: the NDB ({ndb.start:%H:%M}-{ndb.end:%H:%M}) ends after the "
+                f"first meal starts ({min(starts):%H:%M}); a non-deductible breakfast comes "
+                "before the first meal."
+            )
+        return problems
 
     def _meal_problems(self) -> list[str]:
         problems: list[str] = []

@@ -210,10 +210,10 @@ class ReportDocument:
 
 def _missing(entry: TimeEntry) -> tuple[str, ...]:
     missing = [TIME_LABELS[name] for name in ("call", "wrap") if getattr(entry, name) is None]
-    for number in (1, 2):
-        start, end = getattr(entry, f"meal{number}_start"), getattr(entry, f"meal{number}_end")
+    for pair in ("ndb", "meal1", "meal2"):
+        start, end = getattr(entry, f"{pair}_start"), getattr(entry, f"{pair}_end")
         if (start is None) != (end is None):
-            missing.append(TIME_LABELS[f"meal{number}_{'start' if start is None else 'end'}"])
+            missing.append(TIME_LABELS[f"{pair}_{'start' if start is None else 'end'}"])
     return tuple(missing)
 
 

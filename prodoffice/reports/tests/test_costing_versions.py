@@ -140,7 +140,7 @@ def test_accepting_an_optimizer_result_mid_shoot_keeps_turnaround_and_the_workwe
     assert grips_day.result is not None
     assert grips_day.result.card.day_of_workweek == 4
     assert [(v.kind, v.amount) for v in grips_day.result.violations] == [
-        ("forced_call", Decimal("162.50"))
+        ("rest_invasion", Decimal("162.50"))
     ]
     # The swing's straight time so far: 8 h on each of the three days (Wednesday's other 7 h
     # were daily overtime), 24 h towards California's 40.
@@ -230,7 +230,7 @@ def test_a_date_reported_under_two_versions_counts_once_and_the_later_report_win
     assert tuesday.result is not None
     assert tuesday.result.card.day_of_workweek == 2
     assert [(v.kind, v.amount) for v in tuesday.result.violations] == [
-        ("forced_call", Decimal("81.25"))
+        ("rest_invasion", Decimal("81.25"))
     ]
 
 

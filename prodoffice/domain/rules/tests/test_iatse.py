@@ -32,15 +32,19 @@ def test_from_the_fifth_half_hour_each_costs_25_more() -> None:
 
 def test_invaded_rest_is_paid_again_at_straight_time() -> None:
     # Wrapped 22:00, called 07:00: 9 h of a 10 h rest, the missing hour paid again at $40.
-    early = card("07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("22:00", -1))
+    early = card(
+        "07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("22:00", -1), day_of_workweek=2
+    )
     (violation,) = evaluate(early, IATSE).violations
-    assert violation.kind == "forced_call"
+    assert violation.kind == "rest_invasion"
     assert violation.amount == Decimal("40.00")
     assert violation.minutes == 60
 
 
 def test_ten_hours_of_rest_is_enough_for_crew() -> None:
-    rested = card("07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("21:00", -1))
+    rested = card(
+        "07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("21:00", -1), day_of_workweek=2
+    )
     assert evaluate(rested, IATSE).violations == ()
 
 

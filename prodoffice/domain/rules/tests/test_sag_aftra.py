@@ -93,6 +93,7 @@ def test_a_forced_call_costs_the_day_rate_or_900_whichever_is_less() -> None:
         rate="1056",
         rate_per="day",
         previous_wrap=at("20:30", -1),
+        day_of_workweek=2,
     )
     (violation,) = evaluate(called_early, SAG).violations
     assert violation.kind == "forced_call"
@@ -108,12 +109,15 @@ def test_a_forced_call_costs_the_day_rate_or_900_whichever_is_less() -> None:
         rate="800",
         rate_per="day",
         previous_wrap=at("20:30", -1),
+        day_of_workweek=2,
     )
     assert evaluate(cheaper, SAG).violations[0].amount == Decimal("800.00")
 
 
 def test_twelve_hours_of_rest_is_no_forced_call() -> None:
-    rested = card("07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("19:00", -1))
+    rested = card(
+        "07:00", "15:00", ("12:00", "12:30"), previous_wrap=at("19:00", -1), day_of_workweek=2
+    )
     assert evaluate(rested, SAG).violations == ()
 
 

@@ -79,3 +79,31 @@ def test_mixed_aware_and_naive_times_are_flagged() -> None:
     mixed = dataclasses.replace(card(), wrap=datetime(2025, 3, 3, 19, 0))  # noqa: DTZ001
     (problem,) = mixed.validate()
     assert "time zone" in problem
+
+
+def test_an_ndb_after_the_first_meal_is_refused() -> None:
+    late = dataclasses.replace(
+        card("07:00", "19:00", ("12:00", "12:30")), ndb=Meal(at("12:45"), at("13:00"))
+    )
+    (problem,) = late.validate()
+    assert "the NDB (12:45-13:00) ends after the first meal starts (12:00)" in problem
+    assert not evaluate(late, SAG).costed
+
+
+def test_an_ndb_outside_the_day_is_refused() -> None:
+    before_call = dataclasses.replace(card("07:00", "19:00"), ndb=Meal(at("06:30"), at("06:45")))
+    (problem,) = before_call.validate()
+    assert "the NDB (06:30-06:45) is outside the day from call to wrap" in problem
+
+
+def test_an_ndb_longer_than_an_hour_is_refused_as_a_meal() -> None:
+    long = dataclasses.replace(card("07:00", "19:00"), ndb=Meal(at("07:30"), at("08:45")))
+    (problem,) = long.validate()
+    assert "longer than an hour; a break that long is a meal" in problem
+
+
+def test_an_ndb_without_an_end_or_ending_before_it_starts_is_flagged() -> None:
+    open_ndb = dataclasses.replace(card(), ndb=Meal(at("07:30"), None))
+    assert "the NDB (non-deductible breakfast) has no end time" in open_ndb.validate()[0]
+    backwards = dataclasses.replace(card(), ndb=Meal(at("07:45"), at("07:30")))
+    assert "the NDB ends (07:30) before it starts (07:45)" in backwards.validate()[0]

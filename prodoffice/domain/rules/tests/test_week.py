@@ -163,7 +163,12 @@ def test_a_flat_deal_says_an_hour_of_pay_is_not_costed() -> None:
 
 def test_a_flat_deal_forced_call_is_shown_but_not_costed() -> None:
     early = card(
-        "07:00", "15:00", ("12:00", "12:30"), rate_per="flat", previous_wrap=at("22:00", -1)
+        "07:00",
+        "15:00",
+        ("12:00", "12:30"),
+        rate_per="flat",
+        previous_wrap=at("22:00", -1),
+        day_of_workweek=2,
     )
     (violation,) = evaluate(early, SAG).violations
     assert violation.kind == "forced_call"
