@@ -94,7 +94,8 @@ class TimeCard:
                 f"today's call {self.call:%a %H:%M}."
             )
         problems += self._meal_problems()
-        problems += self._ndb_problems()
+        if self.ndb is not None:
+            problems += self._ndb_problems()
         if self.rate < 0:
             problems.append(f"{self.person}: the rate {self.rate} is negative.")
         if self.week_before < timedelta(0):
@@ -124,8 +125,7 @@ class TimeCard:
         """A non-deductible breakfast must be a short paid break inside the day, before the
         first meal; whether it moves the meal clock is the rule set's to say (`meals`)."""
         ndb = self.ndb
-        if ndb is None:
-            return []
+        assert ndb is not None
         if ndb.start is None or ndb.end is None:
             missing = "start" if ndb.start is None else "end"
             return [
