@@ -3,9 +3,10 @@
     .venv/bin/python bench/rules.py [--cards N] [--seed S]
 
 Builds N random valid time cards (default 100,000: 0-3 meals, some late, some wraps past
-midnight, some short turnarounds, hourly and day rates, a fifth with a non-deductible breakfast,
-some on a six-day or location week), evaluates each under each shipped rule set, and prints a
-Markdown table of cards a second, best of 3 runs.
+midnight, some short turnarounds; hourly, day and weekly rates, some with a guarantee of 8, 10
+or 12 hours a day; some holidays; some with a scheduled length, for reporting time; a fifth with
+a non-deductible breakfast, some on a six-day or location week), evaluates each under each
+shipped rule set, and prints a Markdown table of cards a second, best of 3 runs.
 """
 
 from __future__ import annotations
@@ -43,15 +44,17 @@ def random_card(rng: random.Random) -> TimeCard:
         start = moment + timedelta(minutes=rng.randrange(120, 450))
         moment = start + timedelta(minutes=rng.choice((20, 30, 30, 45, 60, 75)))
         meals.append(Meal(start, moment))
-    day_rate = rng.random() < 0.3
+    deal = rng.choice(("hour", "hour", "hour", "day", "day", "week"))
+    guarantee = rng.choice((None, None, 8, 10, 12))
     day = rng.randrange(1, 8)
     first, rest = day == 1, (30 * 60, 70 * 60)
     return TimeCard(
         person="Bench",
         call=call,
         wrap=moment + timedelta(minutes=rng.randrange(30, 420)),
-        rate=Decimal(rng.randrange(2000, 150000 if day_rate else 9000)) / 100,
-        rate_per="day" if day_rate else "hour",
+        rate=Decimal(rng.randrange(2000, {"hour": 9000, "day": 500000, "week": 1500000}[deal]))
+        / 100,
+        rate_per=deal,
         meals=tuple(meals),
         # The first day of a workweek follows a weekend: 30 to 70 hours of rest.
         previous_wrap=call - timedelta(minutes=rng.randrange(*(rest if first else (480, 960)))),
@@ -59,6 +62,11 @@ def random_card(rng: random.Random) -> TimeCard:
         day_of_workweek=day,
         ndb=ndb,
         workweek=rng.choice(WORKWEEKS),
+        guaranteed_hours=(
+            None if guarantee is None else Decimal(guarantee * (5 if deal == "week" else 1))
+        ),
+        holiday=rng.random() < 0.05,
+        scheduled_hours=Decimal(rng.randrange(8, 14)) if rng.random() < 0.3 else None,
     )
 
 

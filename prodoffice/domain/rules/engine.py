@@ -14,8 +14,9 @@ from datetime import timedelta
 
 from prodoffice.domain.rules.meals import meal_violations, worked_minutes
 from prodoffice.domain.rules.pay import hourly_rate, pay_lines, pieces
+from prodoffice.domain.rules.reporting import reporting_time
 from prodoffice.domain.rules.rest import rest_violation
-from prodoffice.domain.rules.results import ONE, DayResult, PayLine, Violation
+from prodoffice.domain.rules.results import ONE, DayResult, PayLine, Violation, sum_amounts
 from prodoffice.domain.rules.ruleset import RuleSet
 from prodoffice.domain.rules.timecard import TimeCard, minute_of
 
@@ -71,13 +72,17 @@ def evaluate(card: TimeCard, rules: RuleSet) -> DayResult:
     rest = rest_violation(card, rules, hourly, minute_of(card.call))
     if rest is not None:
         violations.append(rest)
+    pay = pay_lines(card, rules, worked)
+    sent_home = reporting_time(card, rules, hourly, worked, sum_amounts(pay))
+    if sent_home is not None:
+        violations.append(sent_home)
     return DayResult(
         card=card,
         rules=rules,
         worked_minutes=worked,
         meal_minutes=deducted,
         # A flat deal is paid as agreed, whatever the hours: nothing of the day to cost.
-        pay=pay_lines(card, rules, worked),
+        pay=pay,
         violations=tuple(violations),
     )
 

@@ -15,7 +15,8 @@ from prodoffice.domain.rules.money import allocate
 from prodoffice.domain.rules.results import CENT, ONE, SIXTY, TWO, PayKind, PayLine
 from prodoffice.domain.rules.ruleset import Bands, OvertimeRules, RuleSet
 from prodoffice.domain.rules.timecard import RatePer, TimeCard
-from prodoffice.domain.rules.words import duration
+from prodoffice.domain.rules.words import duration, money
+from prodoffice.domain.rules.words import hours as words_hours
 
 Piece = tuple[int, int, Decimal, str]  # from and to minute of the day, multiple, label
 
@@ -32,7 +33,18 @@ def guaranteed_hours(card: TimeCard, rules: RuleSet) -> Decimal | None:
         return rules.overtime.hours_in_paid_day
     if card.rate_per == "week" and rules.overtime.weekly_deal is not None:
         return rules.overtime.weekly_deal.hours
+    if card.rate_per == "hour":
+        return rules.overtime.minimum_call_hours
     return None
+
+
+def money_break(card: TimeCard, rules: RuleSet) -> Decimal | None:
+    """The overtime ceiling this day rate is over, if it is over one (SAG-AFTRA's money break)."""
+    ceilings = rules.overtime.money_break
+    if ceilings is None or card.rate_per != "day" or card.call is None:
+        return None
+    ceiling = ceilings.on(card.call.date())
+    return ceiling if ceiling is not None and card.rate > ceiling else None
 
 
 def _guaranteed_minutes(card: TimeCard, rules: RuleSet, hours: Decimal | None) -> int:
@@ -60,13 +72,28 @@ def per_weighted_minute(card: TimeCard, rules: RuleSet) -> Decimal | None:
     hours = guaranteed_hours(card, rules)
     assert hours is not None
     if card.rate_per == "day":
-        return _weighted_guarantee(rules.overtime, "day", int(hours * 60), 1)
+        return _guarantee_weight(rules.overtime, "day", int(hours * 60), 1)
     assert rules.overtime.weekly_deal is not None
     days = rules.overtime.weekly_deal.days
-    return _weighted_guarantee(rules.overtime, "week", int(hours * 60 / days), days)
+    return _guarantee_weight(rules.overtime, "week", int(hours * 60 / days), days)
 
 
-@cache
+# Rule sets are few and live as long as the process: their derived figures are kept by the
+# object's identity (with the object, so the identity is never reused), since hashing a rule
+# set's nested bands on every card costs more than the figure does.
+_BY_RULES: dict[tuple[object, ...], tuple[object, object]] = {}
+
+
+def _guarantee_weight(overtime: OvertimeRules, rate_per: RatePer, daily: int, days: int) -> Decimal:
+    key = (id(overtime), rate_per, daily, days)
+    kept = _BY_RULES.get(key)
+    if kept is None or kept[0] is not overtime:
+        kept = _BY_RULES[key] = (overtime, _weighted_guarantee(overtime, rate_per, daily, days))
+    value = kept[1]
+    assert isinstance(value, Decimal)
+    return value
+
+
 def _weighted_guarantee(
     overtime: OvertimeRules, rate_per: RatePer, daily: int, days: int
 ) -> Decimal:
@@ -134,16 +161,18 @@ def _cut(
         bands, day_label = overtime.seventh_day, "7th day, "
     elif day == 6 and overtime.sixth_day is not None:
         bands, day_label = overtime.sixth_day, "6th day, "
+    if holiday and overtime.holiday is not None:
+        # A holiday that is also a 6th or 7th day pays whichever is more, minute by minute.
+        bands, day_label = _highest(bands, overtime.holiday), f"holiday, {day_label}"
     # Straight time past the weekly limit is lifted to the weekly rate; rates are never
     # stacked (Labor Code 510(a)).
     cut: list[Piece] = []
-    for start, until, multiplier in _band_minutes(bands):
+    for start, until, multiplier in _minutes_of(bands):
         end = worked if until is None else until
         if start < min(end, worked):
-            label = ""
-            if words:
-                label = f"{day_label}from {duration(start)}" if start else f"{day_label}from call"
-            cut.append((start, min(end, worked), multiplier, label))
+            cut.append(
+                (start, min(end, worked), multiplier, _from(day_label, start) if words else "")
+            )
     if weekly_after is not None:
         limit = int(weekly_after * 60) - week_before
         lifted: list[Piece] = []
@@ -159,7 +188,42 @@ def _cut(
     return cut
 
 
+_LABELS: dict[tuple[str, int], str] = {}
+
+
+def _from(day_label: str, start: int) -> str:
+    """ "6th day, from 8 h": a band's words, made once (a few bands, a few kinds of day)."""
+    label = _LABELS.get((day_label, start))
+    if label is None:
+        since = f"from {duration(start)}" if start else "from call"
+        label = _LABELS[(day_label, start)] = f"{day_label}{since}"
+    return label
+
+
 @cache
+def _highest(bands: Bands, other: Bands) -> Bands:
+    """Bands paying, from each hour on, the higher of the two multiples."""
+
+    def multiple(of: Bands, at: Decimal) -> Decimal:
+        return max((multiplier for start, multiplier in of if start <= at), default=ONE)
+
+    edges = sorted({start for start, _ in bands} | {start for start, _ in other})
+    merged: list[tuple[Decimal, Decimal]] = []
+    for edge in edges:
+        highest = max(multiple(bands, edge), multiple(other, edge))
+        if not merged or merged[-1][1] != highest:
+            merged.append((edge, highest))
+    return tuple(merged)
+
+
+def _minutes_of(bands: Bands) -> tuple[tuple[int, int | None, Decimal], ...]:
+    key = ("bands", id(bands))
+    kept = _BY_RULES.get(key)
+    if kept is None or kept[0] is not bands:
+        kept = _BY_RULES[key] = (bands, _band_minutes(bands))
+    return kept[1]  # type: ignore[return-value]
+
+
 def _band_minutes(bands: Bands) -> tuple[tuple[int, int | None, Decimal], ...]:
     """Each band as (from, to) minutes and its multiple; the last runs to the wrap (None)."""
     edges = [int(from_hours * 60) for from_hours, _ in bands]
@@ -179,36 +243,106 @@ def pay_lines(card: TimeCard, rules: RuleSet, worked: int) -> tuple[PayLine, ...
     divisor = per_weighted_minute(card, rules)
     if divisor is None:
         return ()
-    cut = pieces(card, rules, worked)
     hours = guaranteed_hours(card, rules)
     guaranteed = _guaranteed_minutes(card, rules, hours)
-    paid: list[tuple[PayKind, str, int, Decimal]] = [
-        (_kind(multiplier), label, end - start, multiplier) for start, end, multiplier, label in cut
-    ]
-    if worked < guaranteed:
-        what = _guarantee_words(card, rules, hours)
-        for start, end, multiplier, _ in pieces(card, rules, guaranteed, words=False):
-            if end > worked:
-                paid.append(("guarantee", what, end - max(start, worked), multiplier))
-    weighted = [multiplier * minutes for _, _, minutes, multiplier in paid]
-    total = (card.rate * sum(weighted, Decimal(0)) / divisor).quantize(CENT, ROUND_HALF_UP)
-    amounts = allocate(total, [card.rate * w / divisor for w in weighted])
+    paid: list[tuple[PayKind, str, int, Decimal]] = []
+    what = ""
+    # One cut to the wrap or the end of the guarantee, whichever is later: the minutes before
+    # the wrap were worked, the rest is guaranteed time not worked.
+    for start, end, multiplier, label in pieces(card, rules, max(worked, guaranteed)):
+        if start < worked:
+            paid.append((_kind(multiplier), label, min(end, worked) - start, multiplier))
+        if end > worked:
+            what = what or _guarantee_words(card, rules, hours)
+            paid.append(("guarantee", what, end - max(start, worked), multiplier))
+    ceiling = money_break(card, rules)
+    if ceiling is None:
+        weighted = [multiplier * minutes for _, _, minutes, multiplier in paid]
+        total = (card.rate * sum(weighted) / divisor).quantize(CENT, ROUND_HALF_UP)
+        if len(weighted) == 1:
+            amounts = [total]
+        else:
+            # Only to share the cents out: the total above is the one division that counts.
+            per = card.rate / divisor
+            amounts = allocate(total, [per * w for w in weighted])
+    else:
+        paid, amounts = _over_the_break(card, rules, paid, guaranteed, divisor, ceiling)
     return tuple(
-        PayLine(kind=kind, label=label, minutes=minutes, multiplier=multiplier, amount=amount)
+        PayLine(kind, label, minutes, multiplier, amount)
         for (kind, label, minutes, multiplier), amount in zip(paid, amounts, strict=True)
     )
 
 
-def _guarantee_words(card: TimeCard, rules: RuleSet, hours: Decimal | None) -> str:
+def _over_the_break(
+    card: TimeCard,
+    rules: RuleSet,
+    paid: list[tuple[PayKind, str, int, Decimal]],
+    guaranteed: int,
+    divisor: Decimal,
+    ceiling: Decimal,
+) -> tuple[list[tuple[PayKind, str, int, Decimal]], list[Decimal]]:
+    """A day paid over the money break: the day rate buys its guaranteed hours, any premium on
+    them and every overtime hour past them are paid on the ceiling (sagaftra.org/overtime).
+
+    Each line is priced as (rate x straight minutes) / the deal's divisor + (ceiling x premium
+    minutes) / the paid day's minutes: the sums are exact, divided and rounded once.
+    """
+    assert rules.overtime.money_break is not None
+    multiple = rules.overtime.money_break.multiplier
+    on_ceiling = SIXTY * rules.overtime.hours_in_paid_day
+    lines: list[tuple[PayKind, str, int, Decimal]] = []
+    weights: list[tuple[Decimal, Decimal]] = []  # (straight minutes on the rate, on the ceiling)
+    start = 0  # the worked pieces run on from the call, the guaranteed ones from the wrap
+    for kind, label, minutes, multiplier in paid:
+        end = start + minutes
+        inside = max(0, min(end, guaranteed) - start)
+        if inside:
+            lines.append((kind, label, inside, multiplier))
+            weights.append((Decimal(inside), (multiplier - ONE) * inside))
+        if minutes > inside:
+            past = minutes - inside
+            if multiplier == ONE:
+                lines.append((kind, label, past, multiplier))
+                weights.append((Decimal(past), Decimal(0)))
+            else:
+                on_break = min(multiplier, multiple)
+                lines.append(
+                    (
+                        _kind(on_break),
+                        f"{label}, on the {money(ceiling)} money break",
+                        past,
+                        on_break,
+                    )
+                )
+                weights.append((Decimal(0), on_break * past))
+        start = end
+    scale = divisor * on_ceiling
+    exact = [
+        (card.rate * own * on_ceiling + ceiling * premium * divisor) / scale
+        for own, premium in weights
+    ]
+    own_total = sum((own for own, _ in weights), Decimal(0))
+    premium_total = sum((premium for _, premium in weights), Decimal(0))
+    total = (
+        (card.rate * own_total * on_ceiling + ceiling * premium_total * divisor) / scale
+    ).quantize(CENT, ROUND_HALF_UP)
+    return lines, allocate(total, exact)
+
+
+def _guarantee_words(card: TimeCard, rules: RuleSet, guaranteed: Decimal | None) -> str:
+    assert guaranteed is not None  # a guarantee line is only made for a guarantee
+    hours = words_hours(guaranteed)
     own = card.guaranteed_hours is not None
     deal = rules.overtime.weekly_deal
     if card.rate_per == "week" and deal is not None:
         if own:
-            return f"rest of the day's 1/{deal.days} of the {hours:g}-hour week"
+            return f"rest of the day's 1/{deal.days} of the {hours}-hour week"
         return f"rest of the day's 1/{deal.days} of the weekly rate"
     if card.rate_per == "day":
-        return f"rest of the {hours:g}-hour day rate" if own else "rest of the day rate"
-    return f"rest of the {hours:g}-hour guarantee"
+        return f"rest of the {hours}-hour day rate" if own else "rest of the day rate"
+    if own:
+        return f"rest of the {hours}-hour guarantee"
+    return f"rest of the {hours}-hour minimum call"
 
 
 def _kind(multiplier: Decimal) -> PayKind:

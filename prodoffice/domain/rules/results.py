@@ -17,8 +17,15 @@ SIXTY = Decimal(60)
 
 PayKind = Literal["regular", "overtime", "double_time", "guarantee"]
 # forced_call: a daily rest cut short, paid as a day's pay capped (SAG-AFTRA); rest_invasion: the
-# invaded hours paid again (IATSE); weekly_rest: the weekly or weekend rest cut short.
-ViolationKind = Literal["meal_penalty", "forced_call", "rest_invasion", "weekly_rest"]
+# invaded hours paid again (IATSE); weekly_rest: the weekly or weekend rest cut short;
+# reporting_time: sent home before half the scheduled day (IWC Wage Order 12, section 5).
+ViolationKind = Literal[
+    "meal_penalty", "forced_call", "rest_invasion", "weekly_rest", "reporting_time"
+]
+
+
+def sum_amounts(lines: tuple[PayLine, ...]) -> Decimal:
+    return sum((line.amount for line in lines), Decimal(0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,36 @@ class WeeklyDeal:
 
 
 @dataclass(frozen=True, slots=True)
+class MoneyBreak:
+    """An overtime ceiling ("money break"): past it, a day rate's overtime is paid on the ceiling.
+
+    A day performer paid more than the ceiling has every overtime hour paid at `multiplier`
+    times the ceiling's hourly rate (ceiling / the paid day's hours), not at the band's multiple
+    of their own rate; premiums on hours their day rate already buys are on the ceiling too.
+    """
+
+    day: tuple[tuple[date, Decimal], ...]  # from this date, this day rate; in date order
+    multiplier: Decimal
+
+    def on(self, day: date) -> Decimal | None:
+        """The ceiling in force on that day; None before the first."""
+        found = None
+        for since, amount in self.day:
+            if since <= day:
+                found = amount
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingTime:
+    """Pay for reporting and being sent home early (IWC Wage Order 12, section 5(A))."""
+
+    share: Decimal  # furnished less than this share of the scheduled day ...
+    minimum_hours: Decimal  # ... is paid that share of it, but no less than this ...
+    maximum_hours: Decimal  # ... and no more than this, at the regular rate
+
+
+@dataclass(frozen=True, slots=True)
 class OvertimeRules:
     rounding_minutes: int  # worked time is rounded up to this unit (SAG-AFTRA: tenths of an hour)
     hours_in_paid_day: Decimal  # a day rate buys this many straight-time hours
@@ -87,6 +117,9 @@ class OvertimeRules:
     weekly_after_hours: Decimal | None  # straight time past this many hours in the week ...
     weekly_multiplier: Decimal  # ... is paid at this multiple instead
     weekly_deal: WeeklyDeal | None  # None: a weekly rate cannot be costed under these rules
+    holiday: Bands | None = None  # a holiday worked; None: no holiday premium
+    minimum_call_hours: Decimal | None = None  # an hourly person is paid at least this a day
+    money_break: MoneyBreak | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +158,7 @@ class RuleSet:
     meal: MealRules
     overtime: OvertimeRules
     rest: RestRules | None
+    reporting_time: ReportingTime | None = None
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -223,8 +257,39 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
             ),
             weekly_multiplier=Decimal(overtime.get("weekly_multiplier", "1.5")),
             weekly_deal=_weekly_deal(data["id"], overtime.get("weekly_deal")),
+            holiday=(
+                _bands(overtime["holiday"]["bands"])
+                if (overtime.get("holiday") or {}).get("bands")
+                else None
+            ),
+            minimum_call_hours=(
+                Decimal(str(overtime["minimum_call"]["hours"]))
+                if overtime.get("minimum_call")
+                else None
+            ),
+            money_break=_money_break(overtime.get("money_break")),
         ),
         rest=None if rest is None else _rest(data["id"], rest),
+        reporting_time=_reporting_time(data.get("reporting_time")),
+    )
+
+
+def _money_break(data: dict[str, Any] | None) -> MoneyBreak | None:
+    if data is None:
+        return None
+    day = tuple(
+        sorted((date.fromisoformat(row["from"]), Decimal(row["amount"])) for row in data["day"])
+    )
+    return MoneyBreak(day=day, multiplier=Decimal(data["multiplier"]))
+
+
+def _reporting_time(data: dict[str, Any] | None) -> ReportingTime | None:
+    if data is None:
+        return None
+    return ReportingTime(
+        share=Decimal(data["share"]),
+        minimum_hours=Decimal(str(data["minimum_hours"])),
+        maximum_hours=Decimal(str(data["maximum_hours"])),
     )
 
 

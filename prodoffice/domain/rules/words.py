@@ -20,3 +20,9 @@ def duration(minutes: int) -> str:
 
 def money(amount: Decimal) -> str:
     return f"${amount:,.0f}" if amount == amount.to_integral_value() else f"${amount:,.2f}"
+
+
+def hours(amount: Decimal) -> str:
+    """`Decimal("10.0")` as "10", `Decimal("8.8")` as "8.8": hours as a person writes them."""
+    text = f"{amount:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

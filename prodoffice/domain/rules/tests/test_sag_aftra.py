@@ -4,15 +4,20 @@ Source of every figure here: SAG-AFTRA's own summaries, sagaftra.org/meal-period
 within 6 h of first call, the next within 6 h of the end of the last; $25, $35, then $50 per
 half hour or fraction), /rest-periods-forced-calls-0 (12 h rest; a day performer's forced call
 costs the daily rate or $900, whichever is less) and /overtime (tenths of an hour, 1.5x for the
-9th and 10th hours, 2x beyond; meals excluded).
+9th and 10th hours, 2x beyond; meals excluded; "Overtime for performers receiving over the
+money breaks will be based on the applicable money break amount", the break being twice the
+day performer minimum). Holidays: "Performers receive twice their day rate for working on
+holidays" (auditionsarework.org/other-contract-provisions).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
 from decimal import Decimal
 
-from prodoffice.domain.rules import evaluate
-from prodoffice.domain.rules.tests.helpers import SAG, at, card
+from prodoffice.domain.rules import Meal, TimeCard, evaluate
+from prodoffice.domain.rules.tests.helpers import LA, SAG, at, card
 
 
 def test_a_first_meal_45_minutes_late_costs_two_half_hours() -> None:
@@ -146,3 +151,48 @@ def test_a_short_day_on_a_day_rate_is_still_a_full_day() -> None:
     result = evaluate(card("07:00", "11:00", rate="1056", rate_per="day"), SAG)
     assert result.regular == Decimal("1056.00")
     assert result.total == Decimal("1056.00")
+
+
+def star(wrap: str, rate: str = "5000") -> TimeCard:
+    return card("07:00", wrap, ("12:00", "12:30"), rate=rate, rate_per="day")
+
+
+def test_money_break_overtime_is_paid_on_the_ceiling_not_the_rate() -> None:
+    # sagaftra.org/overtime: a day performer paid over the money break (twice scale: $2,408 on
+    # Mar 3, 2025) has overtime "based on the money break". $5,000 a day, 11 h worked: the day
+    # rate for 8 h, then 3 h at 1.5 x $2,408 / 8 = $451.50 an hour, $1,354.50: $6,354.50, not
+    # the $8,125 of 2 h at 1.5x and 1 h at 2x $625.
+    result = evaluate(star("18:30"), SAG)
+    assert [(line.label, line.minutes, line.multiplier, line.amount) for line in result.pay] == [
+        ("from call", 480, Decimal(1), Decimal("5000.00")),
+        ("from 8 h, on the $2,408 money break", 120, Decimal("1.5"), Decimal("903.00")),
+        ("from 10 h, on the $2,408 money break", 60, Decimal("1.5"), Decimal("451.50")),
+    ]
+    assert result.total == Decimal("6354.50")
+
+
+def test_a_performer_at_the_money_break_has_overtime_on_their_own_rate() -> None:
+    # $2,408 is not over $2,408: $301 an hour, 2 h at 1.5x and 1 h at 2x: $2,408 + $1,505.
+    assert evaluate(star("18:30", rate="2408"), SAG).total == Decimal("3913.00")
+
+
+def test_the_money_break_in_force_is_the_one_of_the_days_date() -> None:
+    # A year earlier, Mar 4, 2024, the break was $2,316 (twice the $1,158 of Nov 9, 2023):
+    # 3 h at 1.5 x $289.50 = $1,302.75.
+    a_year_earlier = dataclasses.replace(
+        star("18:30"),
+        call=datetime(2024, 3, 4, 7, 0, tzinfo=LA),
+        wrap=datetime(2024, 3, 4, 18, 30, tzinfo=LA),
+        meals=(
+            Meal(datetime(2024, 3, 4, 12, 0, tzinfo=LA), datetime(2024, 3, 4, 12, 30, tzinfo=LA)),
+        ),
+    )
+    assert evaluate(a_year_earlier, SAG).overtime == Decimal("1302.75")
+
+
+def test_a_holiday_worked_pays_a_performer_twice_the_day_rate() -> None:
+    # "Performers receive twice their day rate for working on holidays": scale $1,204, 8 h.
+    holiday = dataclasses.replace(
+        card("07:00", "15:30", ("12:00", "12:30"), rate="1204", rate_per="day"), holiday=True
+    )
+    assert evaluate(holiday, SAG).total == Decimal("2408.00")
