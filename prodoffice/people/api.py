@@ -33,7 +33,7 @@ PERSONAL_FIELDS = [
 ENGAGEMENT_FIELDS = [
     f.name for f in fields(services.EngagementDetails) if f.name != "department_id"
 ]
-RATE_FIELDS = ["rate", "rate_unit"]
+RATE_FIELDS = ["rate", "rate_unit", "guaranteed_hours"]
 PAPERWORK_FIELDS = ["deal_memo_received", "i9_received", "tax_form_received", "nda_received"]
 MAX_POSITIVE_INTEGER = 2_147_483_647  # PositiveIntegerField's ceiling on every database
 MAX_ID = 2**63 - 1  # BigAutoField; a larger id in a foreign-key filter overflows SQLite
@@ -102,6 +102,10 @@ class CrewOut(Schema):
     union_name: str
     rate: Decimal | None = Field(description="Null unless your role may see rates.")
     rate_unit: str | None = Field(description="Null unless your role may see rates.")
+    guaranteed_hours: Decimal | None = Field(
+        description="The hours the rate guarantees (a 10-hour day, a 60-hour week); null: the "
+        "agreement's own, or your role may not see rates."
+    )
     tax_form: str | None
     deal_memo_received: date | None
     i9_received: date | None
@@ -142,7 +146,7 @@ class CrewOut(Schema):
 class CrewPatch(Schema):
     """Fields to change on a crew-list row; a field left out keeps its current value.
 
-    `rate` and `rate_unit` are ignored for roles that may not see rates.
+    `rate`, `rate_unit` and `guaranteed_hours` are ignored for roles that may not see rates.
     """
 
     first_name: Text = ""
@@ -160,6 +164,13 @@ class CrewPatch(Schema):
     character: Text = Field("", max_length=120)
     rate: Decimal | None = Field(None, max_digits=10, decimal_places=2)
     rate_unit: Text = Field(RateUnit.DAY.value, description=_one_of(RateUnit.values))
+    guaranteed_hours: Decimal | None = Field(
+        None,
+        max_digits=4,
+        decimal_places=1,
+        description="The hours the rate guarantees: 10 for a 10-hour day, 60 for a 60-hour week;"
+        " null: the agreement's own.",
+    )
     start_date: date | None = None
     end_date: date | None = None
     union_member: bool = False

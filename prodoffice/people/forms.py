@@ -42,6 +42,13 @@ class PersonForm(forms.Form):
     character = forms.CharField(max_length=120, required=False)
     rate = forms.DecimalField(required=False, max_digits=10, decimal_places=2, min_value=0)
     rate_unit = forms.ChoiceField(choices=RateUnit.choices, initial=RateUnit.DAY)
+    guaranteed_hours = forms.DecimalField(
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        help_text="The hours the rate buys: 10 for a 10-hour day, 60 for a 60-hour week. Blank: "
+        "the agreement's own.",
+    )
     start_date = forms.DateField(required=False, widget=DateInput)
     end_date = forms.DateField(required=False, widget=DateInput)
     union_member = forms.BooleanField(required=False, label="Union")
@@ -57,7 +64,7 @@ class PersonForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = production.departments.all()  # type: ignore[attr-defined]
         if not show_rates:
-            del self.fields["rate"], self.fields["rate_unit"]
+            del self.fields["rate"], self.fields["rate_unit"], self.fields["guaranteed_hours"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -87,6 +94,7 @@ class PersonForm(forms.Form):
             character=data["character"],
             rate=data.get("rate"),
             rate_unit=data.get("rate_unit") or RateUnit.DAY,
+            guaranteed_hours=data.get("guaranteed_hours"),
             start_date=data["start_date"],
             end_date=data["end_date"],
             union_member=data["union_member"],

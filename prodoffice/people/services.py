@@ -48,6 +48,7 @@ class EngagementDetails:
     character: str = ""
     rate: Decimal | None = None
     rate_unit: str = RateUnit.DAY
+    guaranteed_hours: Decimal | None = None  # None: the agreement's own (an 8-hour day)
     start_date: date | None = None
     end_date: date | None = None
     union_member: bool = False
@@ -63,6 +64,7 @@ class EngagementDetails:
 MAX_CAST_NUMBER = 9999
 # The rate column holds 10 digits with 2 decimals.
 MAX_RATE = Decimal(10) ** 8
+MAX_GUARANTEE = 168  # hours in a week: a weekly guarantee can be no more
 _CAST_NUMBER_RACE = "That cast number was given to someone else a moment ago; choose another."
 
 
@@ -133,6 +135,11 @@ def _engagement_errors(
         errors["rate"] = "A rate cannot be negative."
     elif details.rate is not None and details.rate >= MAX_RATE:
         errors["rate"] = f"A rate must be under {MAX_RATE:,}."
+    if details.guaranteed_hours is not None and not 0 < details.guaranteed_hours <= MAX_GUARANTEE:
+        errors["guaranteed_hours"] = (
+            f"Guaranteed hours are more than 0 and at most {MAX_GUARANTEE} (a 10-hour day, a "
+            "60-hour week); leave them blank for the agreement's own."
+        )
     for name, message in column_errors(Engagement, asdict(details)).items():
         errors.setdefault(name, message)
     if details.rate_unit not in RateUnit.values:
@@ -266,6 +273,7 @@ def _without_rates_unless_allowed(
     values = asdict(details)
     values["rate"] = current.rate if current else None
     values["rate_unit"] = current.rate_unit if current else RateUnit.DAY
+    values["guaranteed_hours"] = current.guaranteed_hours if current else None
     return EngagementDetails(**values)
 
 

@@ -20,11 +20,14 @@ from prodoffice.domain.rules import (
     week_so_far,
 )
 from prodoffice.domain.rules import load_rule_sets as _load_rule_sets
+from prodoffice.domain.rules.pay import per_weighted_minute
 from prodoffice.domain.rules.ruleset import Role
 from prodoffice.domain.rules.timecard import RatePer
+from prodoffice.domain.rules.words import hours
 from prodoffice.people.models import Engagement
 from prodoffice.reports.models import DailyReport, TimeEntry
 from prodoffice.reports.timecards import TIME_FIELDS, EntryTimes, time_card
+from prodoffice.scheduling.services.days import holidays_for
 
 ZERO = Decimal(0)
 # How far back the rest before a day is read (the workweek is read from its first day): no rest
@@ -88,6 +91,10 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
             elif on >= last_week_starts:
                 last_week[person] += 1
     declined = frozenset(production.not_signatory_to)
+    # A day shot on a date of the schedule's holiday calendar is a holiday worked. The call sheet
+    # says no estimated wrap, so the scheduled length a reporting-time claim needs is not known
+    # here: the card's `scheduled_hours` stays None (the timecard command takes it as input).
+    holiday = day.date in holidays_for(report.call_sheet.schedule, day.date)
     return {
         entry.pk: _costed(
             entry,
@@ -97,6 +104,7 @@ def cost_entries(report: DailyReport, entries: list[TimeEntry]) -> dict[int, Cos
             earlier[entry.engagement_id],
             declined=declined,
             days_last_week=last_week[entry.engagement_id],
+            holiday=holiday,
         )
         for entry in entries
     }
@@ -152,6 +160,7 @@ def _costed(
     *,
     declined: frozenset[str] = frozenset(),
     days_last_week: int = 0,
+    holiday: bool = False,
 ) -> Costing:
     engagement = entry.engagement
     sets = rule_sets()
@@ -174,12 +183,17 @@ def _costed(
     )
     # The weekend rest follows the week before: six days worked owe a shorter one (IATSE 32 h
     # against 54). Studio until the production can say it is on an overnight location.
-    card = replace(card, workweek="6-day studio" if days_last_week >= 6 else "5-day studio")
+    card = replace(
+        card,
+        workweek="6-day studio" if days_last_week >= 6 else "5-day studio",
+        guaranteed_hours=engagement.guaranteed_hours,
+        holiday=holiday,
+    )
     if earlier:
         # The earlier days under today's rules (a new agreement mid-week is not split).
         week = week_so_far((_card(times, card) for times in earlier), rules)
         card = week.carried_into(card)
-    return Costing(rules.short_name, evaluate(card, rules), _note(rate_per, engagement, rules))
+    return Costing(rules.short_name, evaluate(card, rules), _note(card, engagement, rules))
 
 
 def _card(times: EntryTimes, today: TimeCard) -> TimeCard:
@@ -202,15 +216,31 @@ def _card(times: EntryTimes, today: TimeCard) -> TimeCard:
     )
 
 
-def _note(rate_per: RatePer, engagement: Engagement, rules: RuleSet) -> str:
-    if rate_per == "flat":
+def _note(card: TimeCard, engagement: Engagement, rules: RuleSet) -> str:
+    if card.rate_per == "flat":
         return "Flat deal: paid as agreed, not by the day; only its meal penalties are costed."
     if engagement.rate is None:
         return "No rate entered: the day is costed at no rate until one is."
     deal = rules.overtime.weekly_deal
-    if rate_per == "week" and deal is not None:
+    if card.guaranteed_hours is not None and card.guaranteed_hours <= 0:
+        return ""  # the day is flagged, not costed: its problem says why
+    if card.rate_per == "week" and deal is not None:
+        paid = _paid_hours(card, rules)
+        of = "" if card.guaranteed_hours is None else f" of {hours(card.guaranteed_hours)} h"
         return (
-            f"Weekly deal: each day worked costs 1/{deal.days} of the weekly rate; overtime "
-            f"at the weekly rate / {deal.hours:g} h an hour ({rules.short_name})."
+            f"Weekly deal{of}: each day worked costs 1/{deal.days} of the weekly rate; overtime "
+            f"at the weekly rate / {paid} h an hour ({rules.short_name})."
+        )
+    if card.rate_per == "day" and card.guaranteed_hours is not None:
+        paid = _paid_hours(card, rules)
+        return (
+            f"{hours(card.guaranteed_hours)}-hour day rate: an hour at the day rate / {paid} h, "
+            f"the guaranteed hours paid at their overtime multiples ({rules.short_name})."
         )
     return ""
+
+
+def _paid_hours(card: TimeCard, rules: RuleSet) -> str:
+    """The straight hours a day or weekly rate buys, its guaranteed hours at their multiples."""
+    divisor = per_weighted_minute(card, rules)
+    return hours(divisor / 60) if divisor is not None else ""

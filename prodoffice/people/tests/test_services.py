@@ -75,6 +75,39 @@ def test_a_coordinator_cannot_set_a_rate_they_may_not_see(world: World) -> None:
     assert world.crew_member.rate == Decimal("650.00")
 
 
+def test_a_deal_keeps_its_guaranteed_hours_and_a_coordinator_cannot_change_them(
+    world: World,
+) -> None:
+    ten_hours = hire_person(
+        access=world.access(Role.PRODUCER),
+        contact=ContactDetails(first_name="Ruth"),
+        engagement=_gaffer(world, guaranteed_hours=Decimal(10)),
+    )
+    assert ten_hours.guaranteed_hours == Decimal(10)
+    update_person(
+        access=world.access(Role.COORDINATOR),
+        engagement=ten_hours,
+        contact=ContactDetails(first_name="Ruth"),
+        details=_gaffer(world, guaranteed_hours=None),
+    )
+    ten_hours.refresh_from_db()
+    assert ten_hours.guaranteed_hours == Decimal(10)
+
+
+@pytest.mark.parametrize("hours", [Decimal(0), Decimal(-8), Decimal(200)])
+def test_a_guarantee_of_no_hours_or_more_than_a_week_is_refused_beside_its_field(
+    world: World, hours: Decimal
+) -> None:
+    with pytest.raises(FieldErrors) as caught:
+        hire_person(
+            access=world.access(Role.PRODUCER),
+            contact=ContactDetails(first_name="Ruth"),
+            engagement=_gaffer(world, guaranteed_hours=hours),
+        )
+    assert set(caught.value.errors) == {"guaranteed_hours"}
+    assert not Contact.objects.filter(first_name="Ruth").exists()
+
+
 def test_every_bad_field_is_reported_and_nothing_is_saved(world: World) -> None:
     before = (Contact.objects.count(), Engagement.objects.count())
     with pytest.raises(FieldErrors) as caught:

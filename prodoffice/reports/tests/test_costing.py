@@ -128,9 +128,9 @@ class Shoot:
         )
 
     def _read(self, on: date) -> tuple[DailyReport, list[TimeEntry]]:
-        report = DailyReport.objects.select_related("production", "call_sheet", "day").get(
-            pk=self.report(on).pk
-        )
+        report = DailyReport.objects.select_related(
+            "production", "call_sheet__schedule", "day"
+        ).get(pk=self.report(on).pk)
         entries = list(
             TimeEntry.objects.filter(report=report).select_related("engagement__contact")
         )
@@ -327,3 +327,37 @@ def test_a_union_member_on_a_production_not_signatory_is_costed_as_non_union(
     production.not_signatory_to = ["iatse"]
     production.save()
     assert shoot.costing(_weekday(0), grip).rules.startswith("California")
+
+
+def test_a_ten_hour_day_rate_on_the_deal_is_costed_by_the_eleventh(shoot: Shoot) -> None:
+    # California non-union, $550 for a guaranteed 10 hours: $50 an hour (8 + 2 x 1.5 = 11 paid
+    # hours). 10 h worked is the rate; 12 h adds 2 h at $75.
+    dana = shoot.person("Dana Gaffer", rate="550", per="day")
+    dana.guaranteed_hours = Decimal(10)
+    dana.save()
+    shoot.works(dana, _weekday(0))
+    shoot.works(dana, _weekday(1), "07:00", "19:30", lunch=("12:00", "12:30"))
+    ten, twelve = (shoot.costing(_weekday(n), dana) for n in (0, 1))
+    assert ten.result is not None
+    assert twelve.result is not None
+    assert ten.result.total == Decimal("550.00")
+    assert twelve.result.regular + twelve.result.overtime == Decimal("700.00")
+    assert ten.note == (
+        "10-hour day rate: an hour at the day rate / 11 h, the guaranteed hours paid at their "
+        "overtime multiples (California Labor Code)."
+    )
+
+
+def test_a_day_shot_on_a_holiday_of_the_schedule_is_paid_as_a_holiday_worked(
+    shoot: Shoot,
+) -> None:
+    # Memorial Day, May 31, 2027, is on the schedule's holiday calendar (U.S. federal holidays).
+    # The key grip (IATSE, $650 a day, $81.25 an hour) works 8 h: double time, $1,300.
+    grip = shoot.world.crew_member
+    memorial_day = date(2027, 5, 31)
+    shoot.works(grip, memorial_day, "07:00", "15:30")
+    costing = shoot.costing(memorial_day, grip)
+    assert costing.result is not None
+    assert costing.result.card.holiday
+    assert costing.result.total == Decimal("1300.00")
+    assert costing.result.pay[0].label == "holiday, from call"
