@@ -129,6 +129,8 @@ def test_the_examples_are_the_days_the_docs_describe() -> None:
         "timecard-california-short-day",
         "timecard-forced-call",
         "timecard-sag-aftra-late-meal",
+        "timecard-sag-aftra-money-break",
+        "timecard-ten-hour-day-rate",
     ]
 
 
