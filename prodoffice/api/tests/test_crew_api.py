@@ -72,6 +72,25 @@ def test_a_producer_hires_at_a_rate_and_sees_it(world: World, api_as: Caller) ->
     assert Engagement.objects.get(pk=person["id"]).rate == Decimal("700.00")
 
 
+def test_a_producer_sets_a_ten_hour_day_and_the_coordinator_sees_no_guarantee(
+    world: World, api_as: Caller
+) -> None:
+    path = f"{CREW}/{world.crew_member.pk}"
+    set_by_producer = api_as(Role.PRODUCER).patch(path, {"guaranteed_hours": "10"}).json()
+    assert Decimal(set_by_producer["guaranteed_hours"]) == 10
+    assert api_as(Role.COORDINATOR).get(path).json()["guaranteed_hours"] is None
+    api_as(Role.COORDINATOR).patch(path, {"guaranteed_hours": "12", "position": "Key Grip"})
+    assert Engagement.objects.get(pk=world.crew_member.pk).guaranteed_hours == Decimal(10)
+
+
+def test_a_guarantee_of_no_hours_is_refused_beside_its_field(world: World, api_as: Caller) -> None:
+    path = f"{CREW}/{world.crew_member.pk}"
+    response = api_as(Role.PRODUCER).patch(path, {"guaranteed_hours": "0"})
+    assert response.status_code == 422
+    assert "guaranteed_hours" in response.json()["errors"]
+    assert Engagement.objects.get(pk=world.crew_member.pk).guaranteed_hours is None
+
+
 def test_the_accountant_sees_rates_and_the_coordinator_does_not(api_as: Caller) -> None:
     by_accountant = {p["name"]: p for p in api_as(Role.ACCOUNTANT).get(CREW).json()}
     assert by_accountant["Gus Grip"]["rate"] == "650.00"
