@@ -23,6 +23,7 @@ from prodoffice.domain.rules import load_rule_sets as _load_rule_sets
 from prodoffice.domain.rules.pay import per_weighted_minute
 from prodoffice.domain.rules.ruleset import Role
 from prodoffice.domain.rules.timecard import RatePer
+from prodoffice.domain.rules.unions import member_covering
 from prodoffice.domain.rules.words import hours
 from prodoffice.people.models import Engagement
 from prodoffice.reports.models import DailyReport, TimeEntry
@@ -54,6 +55,11 @@ class Costing:
     rules: str
     result: DayResult | None
     note: str = ""
+
+    @property
+    def not_costed(self) -> str:
+        """Why no agreement loaded covers this person's day ("Not costed: ..."), or ""."""
+        return self.rules if self.result is None else ""
 
 
 def workweek_start(on: date, starts: int) -> date:
@@ -139,18 +145,6 @@ def worked_before(
     return days
 
 
-def _agreement(engagement: Engagement, sets: tuple[RuleSet, ...], declined: frozenset[str]) -> str:
-    """The agreement covering a member ("IATSE Local 80" is IATSE's); California's rules for a
-    non-member, as for a member of a union whose agreement the production has not signed."""
-    if not engagement.union_member and not engagement.union_name:
-        return "california"
-    written = engagement.union_name.upper()
-    for rules in sets:
-        if rules.union and rules.union.upper() in written:
-            return "california" if rules.id in declined else rules.id
-    return "california"
-
-
 def _costed(
     entry: TimeEntry,
     on: date,
@@ -165,16 +159,30 @@ def _costed(
     engagement = entry.engagement
     sets = rule_sets()
     role: Role = "cast" if engagement.cast_number is not None else "crew"
-    agreement = _agreement(engagement, sets, declined)
-    if not any(rules.id == agreement and role in rules.roles for rules in sets):
+    coverage = member_covering(
+        union_member=engagement.union_member,
+        union_text=engagement.union_name,
+        loaded={rules.id for rules in sets},
+    )
+    if coverage.agreement is None:
+        # Never the non-union rules for a union whose agreement is not loaded: said, not costed.
+        return Costing(f"Not costed: {coverage.reason}", None)
+    agreement, why = coverage.agreement, ""
+    signed = next((rules for rules in sets if rules.id == agreement), None)
+    if agreement in declined and signed is not None:
+        agreement = "california"
+        why = f"Not signatory to the {signed.agreement}: costed under the non-union rules."
+    elif not any(rules.id == agreement and role in rules.roles for rules in sets):
         # A member working outside their union's jurisdiction (a SAG-AFTRA member as crew):
         # that agreement does not cover the work, the law's floor does.
         agreement = "california"
+        if signed is not None:
+            why = f"The {signed.agreement} covers no {role} work: costed under the non-union rules."
     try:
         rules = choose(sets, agreement=agreement, on=on, role=role)
     except NoRuleSet as error:
-        # Never the non-union rules for a day outside the agreement's term: said, not costed.
-        return Costing(str(error), None)
+        # Never another agreement's rules for a day outside this one's term: said, not costed.
+        return Costing(f"Not costed: {error}", None)
     person = engagement.contact.name
     rate_per = RATE_PER.get(engagement.rate_unit, "day")
     rate = engagement.rate if engagement.rate is not None else ZERO
@@ -193,7 +201,8 @@ def _costed(
         # The earlier days under today's rules (a new agreement mid-week is not split).
         week = week_so_far((_card(times, card) for times in earlier), rules)
         card = week.carried_into(card)
-    return Costing(rules.short_name, evaluate(card, rules), _note(card, engagement, rules))
+    note = " ".join(part for part in (why, _note(card, engagement, rules)) if part)
+    return Costing(rules.short_name, evaluate(card, rules), note)
 
 
 def _card(times: EntryTimes, today: TimeCard) -> TimeCard:

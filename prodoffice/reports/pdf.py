@@ -113,6 +113,7 @@ def report_data(document: ReportDocument) -> dict[str, Any]:
         ),
         "notes": [[label, text] for label, text in document.notes],
         "deal_notes": [f"{note} ({count})" for note, count in document.deal_notes],
+        "not_costed": [[reason, ", ".join(names)] for reason, names in document.not_costed],
         "background": [
             {
                 "who": g.description,
@@ -165,7 +166,7 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
             return ""
         return f"{clock(start) or '?'}-{clock(end) or '?'}"
 
-    flags: list[str] = []
+    flags: list[str] = [person.not_costed] if person.not_costed else []
     if person.missing:
         flags.append("Missing: " + ", ".join(person.missing))
     elif person.problems:
@@ -192,5 +193,5 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
         ),
         "hours": str(person.hours) if person.hours is not None else "",
         "flags": "; ".join(flags),
-        "flagged": bool(person.missing or person.problems),
+        "flagged": bool(person.missing or person.problems or person.not_costed),
     }

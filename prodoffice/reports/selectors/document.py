@@ -66,6 +66,9 @@ class PersonLine:
     rules: str  # the rule set's short name, or why there is none
     result: DayResult | None
     note: str = ""  # how the deal is costed, where the figures cannot say it (flat, weekly)
+    # Why no agreement loaded covers them ("Not costed: ..."): said to every reader, since it
+    # names no amount, and whatever times are missing.
+    not_costed: str = ""
 
     @property
     def costed(self) -> bool:
@@ -84,9 +87,24 @@ class PersonLine:
 
     @property
     def hours(self) -> Decimal | None:
+        if self.not_costed and not self.missing:
+            return self._hours_on_the_clock()
         if not self.costed or self.result is None:
             return None
         return (Decimal(self.result.worked_minutes) / 60).quantize(Decimal("0.1"))
+
+    def _hours_on_the_clock(self) -> Decimal | None:
+        """In to out less the meals, as written: no agreement says how to round them."""
+        times = self.times
+        call, wrap = times.get("call"), times.get("wrap")
+        if call is None or wrap is None or wrap <= call:
+            return None
+        worked = wrap - call
+        for number in (1, 2):
+            start, end = times.get(f"meal{number}_start"), times.get(f"meal{number}_end")
+            if start is not None and end is not None and start < end:
+                worked -= end - start
+        return (Decimal(worked.total_seconds()) / 3600).quantize(Decimal("0.1"))
 
 
 @dataclass(frozen=True)
@@ -160,6 +178,7 @@ class Labour:
     overtime: Decimal = ZERO
     penalties: Decimal = ZERO
     uncosted: int = 0  # people whose day could not be costed yet (missing or wrong times)
+    not_covered: int = 0  # people no agreement loaded covers on the day: never costed
 
     @property
     def total(self) -> Decimal:
@@ -192,6 +211,15 @@ class ReportDocument:
     notes: list[tuple[str, str]] = field(default_factory=list)
     background: list[BackgroundLine] = field(default_factory=list)
     media: list[MediaLine] = field(default_factory=list)
+
+    @property
+    def not_costed(self) -> list[tuple[str, list[str]]]:
+        """Each reason no agreement covers someone, with the names it covers, in order."""
+        names: dict[str, list[str]] = {}
+        for person in (*self.cast, *self.crew):
+            if person.not_costed:
+                names.setdefault(person.not_costed, []).append(person.name)
+        return sorted(names.items())
 
     @property
     def deal_notes(self) -> list[tuple[str, int]]:
@@ -282,7 +310,7 @@ def report_document(report: DailyReport, *, money: bool) -> ReportDocument:
     crew: list[PersonLine] = []
     violations: list[ViolationLine] = []
     regular = overtime = penalties = ZERO
-    uncosted = 0
+    uncosted = not_covered = 0
     for entry in entries:
         engagement = entry.engagement
         costing = costings[entry.pk]
@@ -302,15 +330,19 @@ def report_document(report: DailyReport, *, money: bool) -> ReportDocument:
             },
             remarks=entry.remarks,
             missing=_missing(entry),
-            problems=result.problems if result is not None else (rules,),
+            problems=result.problems if result is not None else (),
             rules=rules,
             result=result,
             note=costing.note,
+            not_costed=costing.not_costed,
         )
         # A person on hold or not called has no times to report and nothing to cost here.
         if entry.call is None and entry.wrap is None and entry.status in ("H", ""):
-            line = replace(line, missing=(), problems=(), result=None)
+            line = replace(line, missing=(), problems=(), result=None, not_costed="")
         (cast if engagement.cast_number is not None else crew).append(line)
+        if line.not_costed:
+            not_covered += 1
+            continue
         if result is None or not line.costed:
             uncosted += bool(line.missing or line.problems)
             continue
@@ -350,7 +382,13 @@ def report_document(report: DailyReport, *, money: bool) -> ReportDocument:
         cast=cast,
         crew=crew,
         violations=violations,
-        labour=Labour(regular=regular, overtime=overtime, penalties=penalties, uncosted=uncosted),
+        labour=Labour(
+            regular=regular,
+            overtime=overtime,
+            penalties=penalties,
+            uncosted=uncosted,
+            not_covered=not_covered,
+        ),
         notes=[(label, text) for label, text in notes if text],
         background=_background(report, zone),
         media=_media(report, to_date),
