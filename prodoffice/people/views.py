@@ -12,6 +12,7 @@ from prodoffice.core.forms import show_errors
 from prodoffice.core.htmx import render_page
 from prodoffice.domain.access import Capability
 from prodoffice.people import selectors, services
+from prodoffice.people.agreements import EngagementAgreement, agreement_of
 from prodoffice.people.choices import EngagementStatus
 from prodoffice.people.filters import CrewFilter
 from prodoffice.people.forms import PersonForm
@@ -52,6 +53,7 @@ def person_new(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
             show_errors(form, error)
         else:
             messages.success(request, f"{engagement.contact.name} added to the crew list.")
+            _say_agreement(request, agreement_of(engagement), show_rates=show_rates)
             return redirect("person_detail", access.production.code, engagement.pk)
     status = 400 if form.errors else 200
     return render(request, "people/person_form.html", {"form": form, "is_new": True}, status=status)
@@ -75,8 +77,22 @@ def person_detail(request: HttpRequest, access: ProductionAccess, pk: int) -> Ht
             else []
         ),
         "records": history.readable(records, access=access),
+        "agreement": agreement_of(engagement),
     }
     return render(request, "people/person_detail.html", context)
+
+
+def _say_agreement(
+    request: HttpRequest, agreement: EngagementAgreement, *, show_rates: bool
+) -> None:
+    """After a save: the agreement the union/local field now reads as, or why there is none; a
+    rate below its scale is warned about (to those who see rates), the save stands."""
+    if agreement.not_costed:
+        messages.warning(request, agreement.not_costed)
+    elif agreement.covered_by:
+        messages.info(request, f"Costed under the {agreement.covered_by}. {agreement.note}".strip())
+    if show_rates and agreement.below_scale:
+        messages.warning(request, agreement.below_scale)
 
 
 @production_page(Capability.EDIT_PEOPLE)
@@ -101,7 +117,10 @@ def person_edit(request: HttpRequest, access: ProductionAccess, pk: int) -> Http
             show_errors(form, error)
         else:
             messages.success(request, f"{engagement.contact.name} saved.")
+            _say_agreement(request, agreement_of(engagement), show_rates=show_rates)
             return redirect("person_detail", access.production.code, engagement.pk)
+    saved = agreement_of(engagement)
+    form.fields["union_name"].help_text = f"As saved: {saved.not_costed or saved.covered_by}"
     status = 400 if form.errors else 200
     context = {"form": form, "is_new": False, "e": engagement}
     return render(request, "people/person_form.html", context, status=status)

@@ -99,6 +99,8 @@ def production_work_rules(request: HttpRequest, access: ProductionAccess) -> Htt
     context = {
         "form": form,
         "rule_sets": sorted(sets, key=lambda r: (r.union is None, r.agreement, r.valid_from)),
+        "shoot": work_rules.shoot_dates(access),
+        "notices": work_rules.agreement_notices(access, sets),
     }
     status = 400 if form.errors else 200
     return render(request, "productions/work_rules.html", context, status=status)

@@ -6,24 +6,21 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from functools import cache
 from zoneinfo import ZoneInfo
 
 from prodoffice.domain.rules import (
     DayResult,
     Meal,
-    NoRuleSet,
     RuleSet,
     TimeCard,
-    choose,
     evaluate,
     week_so_far,
 )
-from prodoffice.domain.rules import load_rule_sets as _load_rule_sets
 from prodoffice.domain.rules.pay import per_weighted_minute
 from prodoffice.domain.rules.ruleset import Role
+from prodoffice.domain.rules.scale import below_scale
 from prodoffice.domain.rules.timecard import RatePer
-from prodoffice.domain.rules.unions import member_covering
+from prodoffice.domain.rules.unions import rules_for, shipped_rule_sets
 from prodoffice.domain.rules.words import hours
 from prodoffice.people.models import Engagement
 from prodoffice.reports.models import DailyReport, TimeEntry
@@ -35,12 +32,6 @@ ZERO = Decimal(0)
 # rule loaded asks for more than SAG-AFTRA's 56-hour weekly rest, well inside a week.
 HISTORY = timedelta(days=7)
 RATE_PER: dict[str, RatePer] = {"hour": "hour", "day": "day", "week": "week", "flat": "flat"}
-
-
-@cache
-def rule_sets() -> tuple[RuleSet, ...]:
-    """Read once a process: the rule sets are files shipped with the code."""
-    return _load_rule_sets()
 
 
 @dataclass(frozen=True)
@@ -55,6 +46,7 @@ class Costing:
     rules: str
     result: DayResult | None
     note: str = ""
+    below_scale: str = ""  # the rate under the agreement's minimum: names amounts, money only
 
     @property
     def not_costed(self) -> str:
@@ -157,32 +149,21 @@ def _costed(
     holiday: bool = False,
 ) -> Costing:
     engagement = entry.engagement
-    sets = rule_sets()
+    sets = shipped_rule_sets()
     role: Role = "cast" if engagement.cast_number is not None else "crew"
-    coverage = member_covering(
+    covered = rules_for(
+        sets,
         union_member=engagement.union_member,
         union_text=engagement.union_name,
-        loaded={rules.id for rules in sets},
+        role=role,
+        on=on,
+        declined=declined,
     )
-    if coverage.agreement is None:
-        # Never the non-union rules for a union whose agreement is not loaded: said, not costed.
-        return Costing(f"Not costed: {coverage.reason}", None)
-    agreement, why = coverage.agreement, ""
-    signed = next((rules for rules in sets if rules.id == agreement), None)
-    if agreement in declined and signed is not None:
-        agreement = "california"
-        why = f"Not signatory to the {signed.agreement}: costed under the non-union rules."
-    elif not any(rules.id == agreement and role in rules.roles for rules in sets):
-        # A member working outside their union's jurisdiction (a SAG-AFTRA member as crew):
-        # that agreement does not cover the work, the law's floor does.
-        agreement = "california"
-        if signed is not None:
-            why = f"The {signed.agreement} covers no {role} work: costed under the non-union rules."
-    try:
-        rules = choose(sets, agreement=agreement, on=on, role=role)
-    except NoRuleSet as error:
-        # Never another agreement's rules for a day outside this one's term: said, not costed.
-        return Costing(f"Not costed: {error}", None)
+    if covered.rules is None:
+        # Never the non-union rules for a union whose agreement is not loaded or a day outside
+        # its term: said, not costed.
+        return Costing(covered.not_costed, None)
+    rules = covered.rules
     person = engagement.contact.name
     rate_per = RATE_PER.get(engagement.rate_unit, "day")
     rate = engagement.rate if engagement.rate is not None else ZERO
@@ -201,8 +182,11 @@ def _costed(
         # The earlier days under today's rules (a new agreement mid-week is not split).
         week = week_so_far((_card(times, card) for times in earlier), rules)
         card = week.carried_into(card)
-    note = " ".join(part for part in (why, _note(card, engagement, rules)) if part)
-    return Costing(rules.short_name, evaluate(card, rules), note)
+    note = " ".join(part for part in (covered.note, _note(card, engagement, rules)) if part)
+    scale = ""
+    if engagement.rate is not None and rate_per != "flat":
+        scale = below_scale(rules, on=on, rate=engagement.rate, per=rate_per)
+    return Costing(rules.short_name, evaluate(card, rules), note, scale)
 
 
 def _card(times: EntryTimes, today: TimeCard) -> TimeCard:

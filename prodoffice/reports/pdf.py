@@ -166,7 +166,7 @@ def _person(person: PersonLine, day: date, money: bool) -> dict[str, Any]:
             return ""
         return f"{clock(start) or '?'}-{clock(end) or '?'}"
 
-    flags: list[str] = [person.not_costed] if person.not_costed else []
+    flags = [flag for flag in (person.not_costed, person.below_scale) if flag]
     if person.missing:
         flags.append("Missing: " + ", ".join(person.missing))
     elif person.problems:

@@ -140,6 +140,17 @@ class RestRules:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleMinimum:
+    """The least a rate may be under the agreement, for one kind of engagement, over some dates."""
+
+    what: str  # "day performer"
+    per: Literal["hour", "day", "week"]
+    amount: Decimal
+    valid_from: date
+    valid_to: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     """One agreement's (or the law's) work rules for the term they are in force."""
 
@@ -159,6 +170,7 @@ class RuleSet:
     overtime: OvertimeRules
     rest: RestRules | None
     reporting_time: ReportingTime | None = None
+    scale: tuple[ScaleMinimum, ...] = ()  # the minimums the sources give; none: not checked
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -271,6 +283,20 @@ def parse_rule_set(data: dict[str, Any]) -> RuleSet:
         ),
         rest=None if rest is None else _rest(data["id"], rest),
         reporting_time=_reporting_time(data.get("reporting_time")),
+        scale=tuple(_scale(data["id"], row) for row in data.get("scale", ())),
+    )
+
+
+def _scale(rule_set_id: str, row: dict[str, Any]) -> ScaleMinimum:
+    if row["per"] not in ("hour", "day", "week"):
+        raise ValueError(f"{rule_set_id}: a scale minimum is per hour, day or week, not {row}")
+    valid_to = date.fromisoformat(row["to"]) if row.get("to") else None
+    return ScaleMinimum(
+        what=row["what"],
+        per=row["per"],
+        amount=Decimal(row["amount"]),
+        valid_from=date.fromisoformat(row["from"]),
+        valid_to=valid_to,
     )
 
 

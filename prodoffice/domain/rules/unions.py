@@ -13,12 +13,13 @@ import json
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from prodoffice.domain.rules.ruleset import load_rule_sets
+from prodoffice.domain.rules.ruleset import NoRuleSet, Role, RuleSet, choose, load_rule_sets
 
 TABLE = Path(__file__).parent / "unions.json"
 NON_MEMBER = "california"  # the agreement id of the law every non-member works under
@@ -28,11 +29,16 @@ SHOWN = 60  # characters of the field quoted in a reason
 
 
 class NotCovered(LookupError):
-    """No agreement loaded covers what the union/local field says; `reason` says why, plainly."""
+    """No agreement loaded covers what the union/local field says; `reason` says why, plainly.
 
-    def __init__(self, reason: str) -> None:
+    `unknown`: the text names no union the table knows (a typing slip, or a union to add), as
+    against a union it knows whose agreement is not loaded.
+    """
+
+    def __init__(self, reason: str, *, unknown: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.unknown = unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,7 @@ class Coverage:
     agreement: str | None  # a rule-set id; None: not costed
     who: str  # "IATSE Local 600 (International Cinematographers Guild)", or "" for a non-member
     reason: str = ""  # why no agreement covers them, when none does
+    unknown: bool = False  # the text names no union the table knows
 
 
 def load_unions(path: Path = TABLE) -> tuple[Union, ...]:
@@ -72,8 +79,63 @@ def unions() -> tuple[Union, ...]:
 
 
 @cache
+def shipped_rule_sets() -> tuple[RuleSet, ...]:
+    """Read once a process: the rule sets are files shipped with the code."""
+    return load_rule_sets()
+
+
+@cache
 def loaded_agreements() -> frozenset[str]:
-    return frozenset(rules.id for rules in load_rule_sets())
+    return frozenset(rules.id for rules in shipped_rule_sets())
+
+
+@dataclass(frozen=True, slots=True)
+class Covered:
+    """The rules a person's day is costed under, or why it is not costed at all."""
+
+    rules: RuleSet | None
+    who: str  # the union and local as the table names them; "" for a non-member
+    not_costed: str = ""  # "Not costed: ..." when `rules` is None
+    note: str = ""  # why rules other than their union's apply (not signatory, another role)
+
+
+def rules_for(
+    rule_sets: tuple[RuleSet, ...],
+    *,
+    union_member: bool,
+    union_text: str,
+    role: Role,
+    on: date,
+    declined: Collection[str] = (),
+) -> Covered:
+    """The rule set a person is costed under on a day, from their union/local field and role.
+
+    A union whose agreement is not loaded, or a day outside every loaded term of it, is not
+    costed, with the reason: never costed under another agreement's or the non-union rules.
+    A production not signatory to the agreement (`declined`), or work the agreement does not
+    cover (a SAG-AFTRA member hired as crew), is under the law's floor, California's rules.
+    """
+    coverage = member_covering(
+        union_member=union_member, union_text=union_text, loaded={r.id for r in rule_sets}
+    )
+    if coverage.agreement is None:
+        return Covered(None, coverage.who, f"Not costed: {coverage.reason}")
+    agreement, note = coverage.agreement, ""
+    signed = next((rules for rules in rule_sets if rules.id == agreement), None)
+    if signed is not None and agreement in declined and signed.union is not None:
+        agreement = NON_MEMBER
+        note = f"Not signatory to the {signed.agreement}: costed under the non-union rules."
+    elif not any(rules.id == agreement and role in rules.roles for rules in rule_sets):
+        agreement = NON_MEMBER
+        if signed is not None:
+            note = (
+                f"The {signed.agreement} covers no {role} work: costed under the non-union rules."
+            )
+    try:
+        rules = choose(rule_sets, agreement=agreement, on=on, role=role)
+    except NoRuleSet as error:
+        return Covered(None, coverage.who, f"Not costed: {error}")
+    return Covered(rules, coverage.who, note=note)
 
 
 def agreement_for(union_text: str, loaded: Collection[str] | None = None) -> str:
@@ -85,7 +147,7 @@ def agreement_for(union_text: str, loaded: Collection[str] | None = None) -> str
     """
     coverage = covering(union_text, loaded)
     if coverage.agreement is None:
-        raise NotCovered(coverage.reason)
+        raise NotCovered(coverage.reason, unknown=coverage.unknown)
     return coverage.agreement
 
 
@@ -137,7 +199,8 @@ def covering(
                 "the union with its local."
             )
     if not named:
-        return _not(f"no agreement known for {quoted}; choose one of {_choices(known)}.")
+        reason = f"no agreement known for {quoted}; choose one of {_choices(known)}."
+        return Coverage(None, "", reason, unknown=True)
     (union,) = named.values()
     return _covered(union, local, agreements)
 

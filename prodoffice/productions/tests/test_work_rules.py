@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from prodoffice.core.errors import FieldErrors
 from prodoffice.core.tests.personas import World
 from prodoffice.domain.access import Role
 from prodoffice.domain.rules import load_rule_sets
+from prodoffice.people.models import Contact, Engagement
 from prodoffice.productions.models import Production
 from prodoffice.productions.work_rules import WorkRules, set_work_rules, work_rules_of
 
@@ -97,3 +99,41 @@ def test_a_production_not_signatory_to_iatse_stays_so_after_the_upgrade() -> Non
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert Production.objects.get(code="OLDSIGN").not_signatory_to == ["iatse"]
+
+
+def _hire(world: World, name: str, union: str, *, cast_number: int | None = None) -> None:
+    first, last = name.split()
+    contact = Contact.objects.create(production=world.production, first_name=first, last_name=last)
+    Engagement.objects.create(
+        production=world.production,
+        contact=contact,
+        department=world.department("Cast" if cast_number else "Production"),
+        cast_number=cast_number,
+        union_member=True,
+        union_name=union,
+        status="confirmed",
+    )
+
+
+def test_the_page_says_when_the_shoot_falls_outside_an_agreements_term(world: World) -> None:
+    # The world shoots Mar 1 to Apr 9, 2027: inside the IATSE term, after SAG-AFTRA's.
+    _hire(world, "Sam Star", "SAG-AFTRA", cast_number=2)
+    _hire(world, "Una Upm", "DGA")
+    page = _client(world).get(reverse("production_work_rules", args=[world.production.code]))
+    text = page.content.decode()
+    assert "The shoot runs Mar 1, 2027 to Apr 9, 2027." in text
+    assert (
+        "1 person:</strong> The SAG-AFTRA TV/Theatrical Agreement loaded runs Nov 9, 2023 to "
+        "Jun 30, 2026; of the shoot, Mar 1, 2027 to Apr 9, 2027, all of it falls outside it."
+    ) in text
+    assert "1 person:</strong> Not costed: DGA members work under the DGA Basic Agreement" in text
+    assert "IATSE Basic Agreement loaded runs" not in text  # the grip's is in force throughout
+
+
+def test_a_shoot_within_every_term_has_nothing_to_say(world: World) -> None:
+    production = world.production
+    production.shoot_start, production.shoot_end = date(2025, 3, 3), date(2025, 4, 11)
+    production.save()
+    _hire(world, "Sam Star", "SAG-AFTRA", cast_number=2)
+    page = _client(world).get(reverse("production_work_rules", args=[production.code]))
+    assert "Everyone on the crew list works under an agreement loaded" in page.content.decode()

@@ -69,6 +69,7 @@ class PersonLine:
     # Why no agreement loaded covers them ("Not costed: ..."): said to every reader, since it
     # names no amount, and whatever times are missing.
     not_costed: str = ""
+    below_scale: str = ""  # names the scale minimum, so the rate's neighbourhood: money only
 
     @property
     def costed(self) -> bool:
@@ -335,6 +336,7 @@ def report_document(report: DailyReport, *, money: bool) -> ReportDocument:
             result=result,
             note=costing.note,
             not_costed=costing.not_costed,
+            below_scale=costing.below_scale if money else "",
         )
         # A person on hold or not called has no times to report and nothing to cost here.
         if entry.call is None and entry.wrap is None and entry.status in ("H", ""):

@@ -19,6 +19,7 @@ from prodoffice.core.tests.personas import World, make_world
 from prodoffice.people.models import Contact, Engagement
 from prodoffice.reports.costing import Costing, cost_entries, workweek_start
 from prodoffice.reports.models import DailyReport, TimeEntry
+from prodoffice.reports.selectors import report_document
 from prodoffice.scheduling.models import Schedule, ShootDay
 from prodoffice.scripts.models import Script, ScriptRevision
 
@@ -361,3 +362,23 @@ def test_a_day_shot_on_a_holiday_of_the_schedule_is_paid_as_a_holiday_worked(
     assert costing.result.card.holiday
     assert costing.result.total == Decimal("1300.00")
     assert costing.result.pay[0].label == "holiday, from call"
+
+
+def test_a_performer_paid_under_scale_is_costed_and_warned_of(shoot: Shoot) -> None:
+    # Sep 1, 2025, within the SAG-AFTRA 2023 term: $1,000 a day against the day performer
+    # minimum of $1,246 from Jul 1, 2025. The day is costed at the rate entered, and warned of.
+    star = shoot.person("Flo Low", rate="1000", per="day", union="SAG-AFTRA", cast_number=3)
+    on = date(2025, 9, 1)
+    shoot.works(star, on)
+    costing = shoot.costing(on, star)
+    assert costing.rules == "SAG-AFTRA 2023" and costing.result is not None
+    assert costing.result.regular == Decimal("1000.00")
+    assert costing.below_scale == (
+        "The rate $1,000 a day is below the SAG-AFTRA 2023 day performer minimum of $1,246 a "
+        "day on Sep 1, 2025: check the deal memo."
+    )
+    # The warning names amounts: on the DPR only for those who see rates.
+    report = shoot.report(on)
+    for money in (True, False):
+        (line,) = [p for p in report_document(report, money=money).cast if p.name == "Flo Low"]
+        assert bool(line.below_scale) is money

@@ -3,18 +3,52 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 
 from prodoffice.domain.rules import NoRuleSet, choose
-from prodoffice.domain.rules.ruleset import parse_rule_set
+from prodoffice.domain.rules.ruleset import SETS, parse_rule_set
 from prodoffice.domain.rules.tests.helpers import RULE_SETS, rules_named
 
 
 def test_every_shipped_rule_set_cites_its_source() -> None:
     assert {rules.id for rules in RULE_SETS} >= {"sag-aftra", "iatse", "california"}
     assert all(len(rules.source) > 100 for rules in RULE_SETS)
+
+
+def _figures(value: Any, path: str) -> Iterator[str]:
+    """Each figure's path ("meal.penalty.amounts") whose source is not written beside it: a
+    group with its own "source" string, or a list whose every row has one, needs no other."""
+    if isinstance(value, dict) and isinstance(value.get("source"), str):
+        return
+    if (
+        isinstance(value, list)
+        and value
+        and all(isinstance(row, dict) and isinstance(row.get("source"), str) for row in value)
+    ):
+        return
+    if isinstance(value, dict) and value:
+        for key, inner in value.items():
+            yield from _figures(inner, f"{path}.{key}")
+    else:
+        yield path
+
+
+def test_every_figure_of_every_agreement_names_its_source() -> None:
+    for file in sorted(SETS.glob("*.json")):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        sources = data["sources"]
+        assert sources.get("term"), f"{file.name}: where does its term come from?"
+        for part in ("meal", "overtime", "rest", "scale"):
+            for figure in _figures(data.get(part), part) if part in data else ():
+                assert any(figure == key or figure.startswith(f"{key}.") for key in sources), (
+                    f"{file.name}: no source for {figure}"
+                )
+        assert all(len(text) > 30 for text in sources.values()), file.name
 
 
 def test_each_agreement_has_its_term_and_the_statute_none_that_ends() -> None:

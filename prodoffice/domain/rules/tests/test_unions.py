@@ -82,6 +82,7 @@ def test_a_union_whose_agreement_is_not_loaded_is_not_costed_and_says_which(
     with pytest.raises(NotCovered) as refused:
         agreement_for(written)
     assert refused.value.reason.startswith(reason)
+    assert not refused.value.unknown  # a union the table knows
 
 
 def test_a_loaded_agreement_covers_those_unions_once_it_is() -> None:
@@ -96,6 +97,7 @@ def test_an_unknown_union_names_the_choices() -> None:
     with pytest.raises(NotCovered) as refused:
         agreement_for("WGA")
     assert refused.value.reason.startswith("no agreement known for 'WGA'; choose one of IATSE")
+    assert refused.value.unknown
     assert "or leave it blank for a non-member" in refused.value.reason
 
 
@@ -136,3 +138,39 @@ def test_any_text_maps_to_an_agreement_loaded_or_gives_a_reason_and_never_raises
     else:
         assert coverage.agreement in LOADED and not coverage.reason
         assert agreement_for(written) == coverage.agreement
+
+
+WORDS = st.sampled_from(
+    [
+        "IATSE",
+        "I.A.T.S.E.",
+        "Local",
+        "#",
+        "ICG",
+        "SAG-AFTRA",
+        "SAG",
+        "DGA",
+        "Teamsters",
+        "IBEW",
+        "600",
+        "0600",
+        "80",
+        "399",
+        "40",
+        "52",
+        "479",
+        "/",
+        "non-union",
+        "N/A",
+        "Guild",
+        "Editors",
+    ]
+)
+
+
+@given(st.lists(WORDS, max_size=6).map(" ".join))
+@example("Local 600 / Local 600")
+@example("SAG-AFTRA SAG")
+def test_any_mix_of_union_words_is_read_or_refused_with_a_reason(written: str) -> None:
+    coverage = covering(written)
+    assert (coverage.agreement in LOADED) != bool(coverage.reason)
