@@ -124,10 +124,11 @@ def test_every_example_gives_a_document_of_the_contract(example: Path) -> None:
     assert_contract_output(json.loads(out))
 
 
-def test_the_examples_are_the_days_the_docs_describe() -> None:
+def test_the_examples_are_the_four_days_the_docs_describe() -> None:
     assert [path.stem for path in EXAMPLES] == [
         "timecard-california-short-day",
         "timecard-forced-call",
+        "timecard-icg-600-camera-assistant",
         "timecard-sag-aftra-late-meal",
         "timecard-sag-aftra-money-break",
         "timecard-ten-hour-day-rate",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -22,6 +22,7 @@ from prodoffice.domain.rules.engine import evaluate
 from prodoffice.domain.rules.results import CENT, DayResult
 from prodoffice.domain.rules.ruleset import NoRuleSet, Role, RuleSet, choose
 from prodoffice.domain.rules.timecard import Meal, RatePer, TimeCard
+from prodoffice.domain.rules.unions import covering, rules_for
 
 Document = dict[str, Any]
 
@@ -65,36 +66,32 @@ class ContractError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class NotCovered:
-    """A union Prodoffice knows whose agreement has no rules loaded: the day is not costed."""
+class NotCosted:
+    """No rules loaded cover the day (a union whose agreement is not loaded, a date outside
+    every term): why, in words. The day is then not costed at all."""
 
     reason: str
 
 
-# What a union's name maps to: an agreement's id, or why its members are not costed. It raises
-# ContractError("union", ...) for a union it does not know at all.
-UnionTable = Callable[[str], "str | NotCovered"]
-
-
 @dataclass(frozen=True, slots=True)
 class DayRequest:
-    """The document read: the day, whose rules, and the card."""
+    """The document read: the day, whose rules (an agreement's id or a union), and the card."""
 
     on: date
-    agreement: str | NotCovered
-    role: Role
+    agreement: str | None
+    union: str | None
+    role: Role | None  # None: not given, read from the agreement
     card: TimeCard
 
 
-def cost_day(
-    document: object, rule_sets: Sequence[RuleSet], unions: UnionTable | None = None
-) -> Document:
+def cost_day(document: object, rule_sets: Sequence[RuleSet]) -> Document:
     """The contract's output document for one input document (see docs/work-rules.md)."""
-    request = read_day(document, unions)
-    if isinstance(request.agreement, NotCovered):
-        return not_costed(request.agreement.reason)
-    rules = _rules(rule_sets, request)
-    if isinstance(rules, NotCovered):
+    request = read_day(document)
+    if request.union is not None:
+        rules = _union_rules(tuple(rule_sets), request, request.union)
+    else:
+        rules = _agreement_rules(rule_sets, request)
+    if isinstance(rules, NotCosted):
         return not_costed(rules.reason)
     result = evaluate(request.card, rules)
     if result.problems:
@@ -102,7 +99,7 @@ def cost_day(
     return render(result)
 
 
-def read_day(document: object, unions: UnionTable | None = None) -> DayRequest:
+def read_day(document: object) -> DayRequest:
     if not isinstance(document, dict):
         raise ContractError("document", "must be a JSON object with the day's fields")
     unknown = sorted(set(document) - FIELDS)
@@ -110,9 +107,9 @@ def read_day(document: object, unions: UnionTable | None = None) -> DayRequest:
         raise ContractError(_named(unknown[0]), _unknown(FIELDS))
     on = _date(_required(document, "date"), "date")
     zone = _zone(document.get("time_zone"))
-    agreement = _agreement(document, unions)
-    role = document.get("role", "crew")
-    if role not in ("cast", "crew"):
+    agreement, union = _agreement_or_union(document)
+    role = document.get("role")
+    if role is not None and role not in ("cast", "crew"):
         raise ContractError("role", f'is "cast" or "crew", not {_shown(role)}')
     rate, per, guaranteed = _deal(_required(document, "deal"))
     call = _moment(_required(document, "call"), "call", on, zone)
@@ -152,7 +149,7 @@ def read_day(document: object, unions: UnionTable | None = None) -> DayRequest:
         else _hours(scheduled, "scheduled_hours", most=Decimal(24)),
         ndb=None if ndb is None else Meal(*ndb),
     )
-    return DayRequest(on=on, agreement=agreement, role=role, card=card)
+    return DayRequest(on=on, agreement=agreement, union=union, role=role, card=card)
 
 
 def render(result: DayResult) -> Document:
@@ -199,13 +196,14 @@ def not_costed(reason: str) -> Document:
     }
 
 
-def _rules(rule_sets: Sequence[RuleSet], request: DayRequest) -> RuleSet | NotCovered:
-    assert isinstance(request.agreement, str)
-    wanted, role = request.agreement, request.role
+def _agreement_rules(rule_sets: Sequence[RuleSet], request: DayRequest) -> RuleSet | NotCosted:
+    wanted = request.agreement
+    assert wanted is not None
     loaded = [rules for rules in rule_sets if rules.id == wanted]
     if not loaded:
         ids = ", ".join(sorted({rules.id for rules in rule_sets}))
         raise ContractError("agreement", f"no agreement {wanted!r} is loaded; choose one of {ids}")
+    role = request.role or _role_of(loaded)
     if not any(role in rules.roles for rules in loaded):
         covered = " and ".join(loaded[0].roles)
         raise ContractError("role", f"the {loaded[0].agreement} covers {covered}, not {role}")
@@ -214,10 +212,32 @@ def _rules(rule_sets: Sequence[RuleSet], request: DayRequest) -> RuleSet | NotCo
     except NoRuleSet as error:
         # Loaded, but no term of it covers the date: no figure, and the reason, never a guess
         # from an expired term or another agreement's rules.
-        return NotCovered(str(error))
+        return NotCosted(str(error))
 
 
-def _agreement(document: Mapping[str, Any], unions: UnionTable | None) -> str | NotCovered:
+def _union_rules(
+    rule_sets: tuple[RuleSet, ...], request: DayRequest, union: str
+) -> RuleSet | NotCosted:
+    """The rules a member of `union` is costed under, read as the DPR reads an engagement's."""
+    coverage = covering(union, {rules.id for rules in rule_sets})
+    if coverage.agreement is None and not coverage.who:
+        # Not a union the table knows (or two of them): the document is wrong, not the rules.
+        raise ContractError("union", coverage.reason)
+    agreement = [rules for rules in rule_sets if rules.id == coverage.agreement]
+    role = request.role or _role_of(agreement)
+    covered = rules_for(rule_sets, union_member=True, union_text=union, role=role, on=request.on)
+    if covered.rules is None:
+        return NotCosted(covered.not_costed.removeprefix("Not costed: "))
+    return covered.rules
+
+
+def _role_of(rule_sets: Sequence[RuleSet]) -> Role:
+    """The role when none is given: the agreement's, if it covers one only; else crew."""
+    roles = {role for rules in rule_sets for role in rules.roles}
+    return "cast" if roles == {"cast"} else "crew"
+
+
+def _agreement_or_union(document: Mapping[str, Any]) -> tuple[str | None, str | None]:
     agreement, union = document.get("agreement"), document.get("union")
     if agreement is not None and union is not None:
         raise ContractError("union", 'give "agreement" or "union", not both')
@@ -226,7 +246,7 @@ def _agreement(document: Mapping[str, Any], unions: UnionTable | None) -> str | 
             raise ContractError(
                 "agreement", f'is an id such as "sag-aftra", not {_shown(agreement)}'
             )
-        return agreement.strip()
+        return agreement.strip(), None
     if union is None:
         raise ContractError(
             "agreement",
@@ -236,9 +256,7 @@ def _agreement(document: Mapping[str, Any], unions: UnionTable | None) -> str | 
         raise ContractError(
             "union", f'is a union\'s name such as "ICG Local 600", not {_shown(union)}'
         )
-    if unions is None:
-        raise ContractError("union", "no union table is loaded; give the agreement's id instead")
-    return unions(union.strip())
+    return None, union.strip()
 
 
 def _required(document: Mapping[str, Any], field: str) -> Any:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from prodoffice.domain.rules import Meal
-from prodoffice.domain.rules.contract import ContractError, NotCovered, cost_day, read_day
+from prodoffice.domain.rules.contract import ContractError, cost_day, read_day
 from prodoffice.domain.rules.tests.helpers import RULE_SETS
 
 LA = ZoneInfo("America/Los_Angeles")
@@ -148,7 +148,9 @@ def test_every_field_is_carried_into_the_time_card() -> None:
 def test_optional_fields_have_the_plain_defaults() -> None:
     document = day()
     del document["time_zone"], document["role"], document["meals"]
-    card = read_day(document).card
+    request = read_day(document)
+    card = request.card
+    assert request.role is None  # read from the agreement: California covers both, so crew
     assert card.call == datetime.fromisoformat("2025-12-15T07:00")  # wall clock, no zone
     assert card.meals == ()
     assert (card.ndb, card.holiday, card.scheduled_hours, card.previous_wrap) == (
@@ -169,25 +171,44 @@ def test_the_day_of_the_workweek_follows_the_days_worked_before_it() -> None:
     assert read_day(day(day_of_workweek=7)).card.day_of_workweek == 7
 
 
-def test_a_union_with_no_rules_loaded_is_not_costed_with_the_reason() -> None:
-    def table(union: str) -> str | NotCovered:
-        assert union == "DGA"
-        return NotCovered("DGA: no DGA Basic Agreement rules are loaded")
-
-    out = cost_day(day(agreement=..., union="DGA"), RULE_SETS, table)
-    assert out == {
-        "agreement": None,
-        "worked_hours": None,
-        "pay": [],
-        "violations": [],
-        "total": None,
-        "not_costed": "DGA: no DGA Basic Agreement rules are loaded",
-    }
-
-
-def test_a_union_the_table_maps_is_costed_under_that_agreement() -> None:
-    out = cost_day(day(agreement=..., union="ICG Local 600"), RULE_SETS, lambda _: "iatse")
+def test_a_camera_assistant_in_icg_local_600_is_costed_under_the_iatse_agreement() -> None:
+    # IATSE meal penalties (the locals' summaries of the Basic Agreement): lunch at 12:30 after
+    # a 06:00 call is 30 minutes late, past the 12-minute grace: one half hour, $7.50, where
+    # California's rules would pay an hour ($60).
+    out = cost_day(
+        day(
+            agreement=...,
+            union="ICG Local 600",
+            deal={"rate": "60.00", "per": "hour"},
+            call="06:00",
+            wrap="18:30",
+            meals=[["12:30", "13:00"]],
+        ),
+        RULE_SETS,
+    )
     assert out["agreement"]["id"] == "iatse"
+    assert [(v["kind"], v["amount"]) for v in out["violations"]] == [("meal_penalty", "7.50")]
+
+
+def test_a_union_with_no_rules_loaded_is_not_costed_with_the_reason() -> None:
+    for union in ("DGA", "Teamsters Local 399"):
+        out = cost_day(day(agreement=..., union=union), RULE_SETS)
+        assert out == {
+            "agreement": None,
+            "worked_hours": None,
+            "pay": [],
+            "violations": [],
+            "total": None,
+            "not_costed": out["not_costed"],
+        }
+        assert "not loaded" in out["not_costed"] and union in out["not_costed"]
+
+
+def test_a_union_member_without_a_role_takes_the_agreements_role() -> None:
+    request = read_day(day(agreement=..., union="SAG-AFTRA", role=...))
+    assert request.role is None
+    out = cost_day(day(agreement=..., union="SAG-AFTRA", role=...), RULE_SETS)
+    assert out["agreement"]["id"] == "sag-aftra"
 
 
 def test_a_day_outside_every_term_loaded_is_not_costed() -> None:
@@ -200,7 +221,8 @@ def test_a_day_outside_every_term_loaded_is_not_costed() -> None:
     ("fields", "field", "words"),
     [
         ({"agreement": "teamsters"}, "agreement", "no agreement 'teamsters' is loaded"),
-        ({"agreement": ..., "union": "Local 9999"}, "union", "no union table"),
+        ({"agreement": ..., "union": "Local 9999"}, "union", "no agreement known for"),
+        ({"union": "DGA"}, "union", '"agreement" or "union", not both'),
         ({"agreement": "sag-aftra", "role": "crew"}, "role", "covers cast, not crew"),
         ({"role": "grip"}, "role", '"cast" or "crew"'),
         ({"wrap": "06:00"}, "wrap", "is not after the call 07:00"),
