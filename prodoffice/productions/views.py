@@ -11,7 +11,7 @@ from prodoffice.core import history
 from prodoffice.core.errors import RuleBroken
 from prodoffice.core.forms import show_errors
 from prodoffice.domain.access import Capability
-from prodoffice.domain.rules import load_rule_sets
+from prodoffice.domain.rules.unions import shipped_rule_sets
 from prodoffice.productions import selectors, services, work_rules
 from prodoffice.productions.access import (
     ProductionAccess,
@@ -84,7 +84,7 @@ def production_edit(request: HttpRequest, access: ProductionAccess) -> HttpRespo
 @production_page(Capability.EDIT_PRODUCTION)
 def production_work_rules(request: HttpRequest, access: ProductionAccess) -> HttpResponse:
     """The production's workweek, rest, drop gap and agreements, with the rule sets in use."""
-    sets = load_rule_sets()
+    sets = shipped_rule_sets()  # read once a process, as the DPR's costing reads them
     known = work_rules.agreements(sets)
     current = work_rules.work_rules_of(access, sets)
     form = WorkRulesForm(request.POST or None, initial=vars(current), agreements=known)
